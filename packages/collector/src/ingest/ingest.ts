@@ -1,0 +1,66 @@
+import type { IngestResult, ResponseInput, StoredResponse } from '@hark/shared';
+import { HttpError } from '../http/errors.ts';
+import type { Collection } from '../store/port.ts';
+import type { ResponseDoc } from '../store/collections.ts';
+import type { SurveysService } from '../surveys/surveys.ts';
+import { deviceFromUserAgent } from './device.ts';
+
+export type ResponseSource = StoredResponse['source'];
+
+export interface IngestMeta {
+  userAgent?: string;
+  source: ResponseSource;
+  /** Imports keep the date of the original answer. */
+  receivedAt?: Date;
+}
+
+export type IngestListener = (docs: ResponseDoc[]) => void;
+
+/**
+ * The one way in for responses (widget, API, import). Validation of shape is done
+ * by the caller with zod; here the response is checked against the site's
+ * surveys, given its server fields and stored. The returned promise resolves
+ * only once the store holds every accepted response.
+ */
+export class IngestService {
+  private listeners: IngestListener[] = [];
+
+  constructor(
+    private readonly responses: Collection<ResponseDoc>,
+    private readonly surveys: SurveysService,
+  ) {}
+
+  onIngested(fn: IngestListener): void {
+    this.listeners.push(fn);
+  }
+
+  async ingest(siteKey: string, inputs: ResponseInput[], meta: IngestMeta): Promise<IngestResult[]> {
+    const issues: { path: string; message: string }[] = [];
+    for (const [i, r] of inputs.entries()) {
+      const survey = await this.surveys.findForIngest(siteKey, r.surveyId);
+      const at = inputs.length > 1 ? `[${i}].` : '';
+      if (!survey && !(meta.source === 'import' && (await this.surveys.get(r.surveyId))?.siteKey === siteKey)) {
+        issues.push({ path: `${at}surveyId`, message: `unknown survey "${r.surveyId}" for site "${siteKey}"` });
+      } else if (survey && survey.kind !== r.type) {
+        issues.push({ path: `${at}type`, message: `survey "${r.surveyId}" is a ${survey.kind} survey, not ${r.type}` });
+      }
+    }
+    if (issues.length) {
+      throw new HttpError(422, 'validation_failed', `${issues[0]!.path}: ${issues[0]!.message}`, issues);
+    }
+    const device = deviceFromUserAgent(meta.userAgent);
+    const receivedAt = meta.receivedAt ?? new Date();
+    const docs: ResponseDoc[] = inputs.map((r) => ({
+      ...r,
+      siteKey,
+      receivedAt,
+      device,
+      source: meta.source,
+      tagging: { status: 'pending', attempts: 0 },
+    }));
+    const outcomes = await this.responses.insertMany(docs);
+    const fresh = docs.filter((_, i) => outcomes[i] === 'inserted');
+    if (fresh.length) for (const l of this.listeners) l(fresh);
+    return docs.map((d, i) => ({ id: d.id, duplicate: outcomes[i] === 'duplicate' }));
+  }
+}

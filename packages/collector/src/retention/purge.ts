@@ -1,0 +1,16 @@
+import type { Services } from '../services.ts';
+
+/**
+ * MongoDB drops old responses itself through the TTL index; the embedded store
+ * has no TTL, so the collector purges on a timer instead.
+ */
+export function startRetentionPurge(services: Services, days: number, everyMs = 3_600_000): () => void {
+  const purge = async () => {
+    const cutoff = new Date(Date.now() - days * 86_400_000);
+    await services.responses.collection.deleteMany({ receivedAt: { $lt: cutoff } });
+  };
+  void purge().catch(() => {});
+  const timer = setInterval(() => void purge().catch(() => {}), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,114 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { createApp, type AppOptions } from './http/app.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { createServices, type Services } from './services.ts';
+import { openStore } from './store/open-store.ts';
+import { lockDataDir } from './store/data-dir-lock.ts';
+import { seedDemo } from './demo/seed.ts';
+import { startRetentionPurge } from './retention/purge.ts';
+import type { Env } from './config/env.ts';
+
+export interface StartOptions extends Partial<AppOptions> {
+  port?: number;
+  host?: string;
+  /** Embedded store folder; undefined: in memory. Ignored when mongodbUri is set. */
+  dataDir?: string;
+  mongodbUri?: string;
+  mongodbDb?: string;
+  adminToken?: string;
+  seedDemo?: boolean;
+  retentionDays?: number;
+  logLevel?: string;
+  logger?: Logger;
+  storeTimeoutMs?: number;
+}
+
+export interface RunningHark {
+  url: string;
+  port: number;
+  app: Express;
+  server: Server;
+  services: Services;
+  log: Logger;
+  /** Set when no admin token existed and none was configured: shown once, never stored in clear. */
+  generatedAdminToken: string | null;
+  seeded: boolean;
+  /** Stops accepting connections, lets in-flight requests (and their writes) finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
+  const log = opts.logger ?? createLogger(opts.logLevel ?? 'silent');
+  const unlock = !opts.mongodbUri && opts.dataDir ? lockDataDir(opts.dataDir, 'hark collector') : () => {};
+  const store = await openStore({
+    mongodbUri: opts.mongodbUri,
+    mongodbDb: opts.mongodbDb,
+    dataDir: opts.dataDir,
+    timeoutMs: opts.storeTimeoutMs,
+  });
+  const services = await createServices(store, { retentionDays: opts.retentionDays });
+  const generatedAdminToken = await services.tokens.bootstrap(opts.adminToken);
+  const seeded = opts.seedDemo ? await seedDemo(services) : false;
+  const stopPurge = opts.retentionDays && store.kind === 'embedded' ? startRetentionPurge(services, opts.retentionDays) : () => {};
+  const metrics = createMetrics();
+  const app = createApp(services, log, metrics, opts);
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  // Behind a load balancer, idle keep-alive sockets must outlive the balancer's.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 30_000;
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    port,
+    app,
+    server,
+    services,
+    log,
+    generatedAdminToken,
+    seeded,
+    close() {
+      closing ??= (async () => {
+        stopPurge();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await store.close();
+        unlock();
+      })();
+      return closing;
+    },
+  };
+}
+
+export function startOptionsFromEnv(env: Env, overrides: Partial<StartOptions> = {}): StartOptions {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.HARK_DATA_DIR,
+    mongodbUri: env.MONGODB_URI,
+    mongodbDb: env.MONGODB_DB,
+    adminToken: env.HARK_ADMIN_TOKEN,
+    retentionDays: env.HARK_RETENTION_DAYS,
+    logLevel: env.HARK_LOG_LEVEL,
+    bodyLimitKb: env.HARK_BODY_LIMIT_KB,
+    ratePerSitePerMin: env.HARK_RATE_SITE_PER_MIN,
+    ratePerIpPerMin: env.HARK_RATE_IP_PER_MIN,
+    configMaxAge: env.HARK_CONFIG_MAX_AGE,
+    trustProxy: env.HARK_TRUST_PROXY,
+    storeTimeoutMs: env.HARK_STORE_TIMEOUT_MS,
+    seedDemo: env.HARK_DEMO,
+    ...overrides,
+  };
+}

@@ -1,0 +1,256 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Datastore from '@seald-io/nedb';
+import { Aggregator, Query, update as applyUpdate } from 'mingo';
+import {
+  type Collection,
+  type CollectionSpec,
+  type Doc,
+  type Filter,
+  type FindOptions,
+  type InsertOutcome,
+  type Pipeline,
+  type Store,
+  type Update,
+  type UpdateOptions,
+  type UpdateResult,
+  equalityFields,
+} from './port.ts';
+import { SerialQueue } from './serial-queue.ts';
+
+type Stored<T> = T & { _id: string };
+
+interface PendingInsert {
+  doc: Doc & { _id: string };
+  resolve: (outcome: InsertOutcome) => void;
+  reject: (err: unknown) => void;
+}
+
+const mingoOptions = { idKey: '_id' } as const;
+
+function stripId<T extends Doc>(doc: Doc): T {
+  const { _id, ...rest } = doc;
+  return structuredClone(rest) as T;
+}
+
+function project<T extends Doc>(docs: Doc[], options: FindOptions | undefined): T[] {
+  let cursor = new Query({}, mingoOptions).find(docs, options?.projection as never);
+  if (options?.sort) cursor = cursor.sort(options.sort);
+  if (options?.skip) cursor = cursor.skip(options.skip);
+  if (options?.limit) cursor = cursor.limit(options.limit);
+  return cursor.all().map((d) => stripId<T>(d as Doc));
+}
+
+function splitSetOnInsert(update: Update): { onInsert: Doc; rest: Update } {
+  const { $setOnInsert, ...rest } = update as { $setOnInsert?: Doc } & Update;
+  return { onInsert: $setOnInsert ?? {}, rest };
+}
+
+/**
+ * nedb keeps every document in memory and appends each write to a file; mingo
+ * evaluates MongoDB filters and pipelines over the in-memory documents.
+ *
+ * Inserts are group-committed: all inserts that arrive while a disk append is in
+ * flight go out in the next single append. A caller's promise resolves only after
+ * the append that holds its document has completed, so an acknowledged write
+ * survives kill -9 (the bytes are in the OS page cache).
+ */
+class EmbeddedCollection<T extends Doc> implements Collection<T> {
+  private readonly writes = new SerialQueue();
+  private pending: PendingInsert[] = [];
+  private flushScheduled = false;
+
+  constructor(
+    readonly name: string,
+    private readonly ds: Datastore<Doc>,
+    private readonly keyOf: (doc: T) => string,
+  ) {}
+
+  private all(): Stored<Doc>[] {
+    return this.ds.getAllData() as Stored<Doc>[];
+  }
+
+  private matches(filter: Filter): Stored<Doc>[] {
+    const q = new Query(filter, mingoOptions);
+    return this.all().filter((d) => q.test(d));
+  }
+
+  insertOne(doc: T): Promise<InsertOutcome> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ doc: { ...structuredClone(doc), _id: this.keyOf(doc) }, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        void this.writes.run(() => this.flush());
+      }
+    });
+  }
+
+  insertMany(docs: T[]): Promise<InsertOutcome[]> {
+    return Promise.all(docs.map((d) => this.insertOne(d)));
+  }
+
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const fresh: PendingInsert[] = [];
+    const seen = new Set<string>();
+    for (const p of batch) {
+      const exists = seen.has(p.doc._id) || (await this.ds.findOneAsync({ _id: p.doc._id })) !== null;
+      if (exists) p.resolve('duplicate');
+      else {
+        seen.add(p.doc._id);
+        fresh.push(p);
+      }
+    }
+    if (fresh.length === 0) return;
+    try {
+      await this.ds.insertAsync(fresh.map((p) => p.doc));
+      for (const p of fresh) p.resolve('inserted');
+    } catch (err) {
+      for (const p of fresh) p.reject(err);
+    }
+  }
+
+  async findOne(filter: Filter, options?: Pick<FindOptions, 'sort' | 'projection'>): Promise<T | null> {
+    await this.writes.drain();
+    const [first] = project<T>(this.matches(filter), { ...options, limit: 1 });
+    return first ?? null;
+  }
+
+  async find(filter: Filter, options?: FindOptions): Promise<T[]> {
+    await this.writes.drain();
+    return project<T>(this.matches(filter), options);
+  }
+
+  async *stream(filter: Filter, options?: FindOptions): AsyncIterable<T> {
+    const docs = await this.find(filter, options);
+    for (const d of docs) yield d;
+  }
+
+  async count(filter: Filter): Promise<number> {
+    await this.writes.drain();
+    return this.matches(filter).length;
+  }
+
+  private async applyTo(target: Stored<Doc>, update: Update): Promise<{ modified: boolean; after: Stored<Doc> }> {
+    const { rest } = splitSetOnInsert(update);
+    const copy = structuredClone(target);
+    const changed = applyUpdate(copy, rest as never, undefined, undefined, { cloneMode: 'deep' });
+    if (changed.length === 0) return { modified: false, after: target };
+    copy._id = target._id;
+    await this.ds.updateAsync({ _id: target._id }, copy, {});
+    return { modified: true, after: copy };
+  }
+
+  private async upsert(filter: Filter, update: Update): Promise<Stored<Doc>> {
+    const { onInsert, rest } = splitSetOnInsert(update);
+    const doc: Doc = {};
+    applyUpdate(doc, { $set: { ...equalityFields(filter), ...onInsert } } as never);
+    applyUpdate(doc, rest as never);
+    const stored = { ...doc, _id: this.keyOf(doc as T) };
+    await this.ds.insertAsync(stored);
+    return stored;
+  }
+
+  updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult> {
+    return this.writes.run(async () => {
+      const [target] = this.matches(filter);
+      if (!target) {
+        if (!options?.upsert) return { matched: 0, modified: 0, upserted: false };
+        await this.upsert(filter, update);
+        return { matched: 0, modified: 0, upserted: true };
+      }
+      const { modified } = await this.applyTo(target, update);
+      return { matched: 1, modified: modified ? 1 : 0, upserted: false };
+    });
+  }
+
+  updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
+    return this.writes.run(async () => {
+      const targets = this.matches(filter);
+      let modified = 0;
+      for (const t of targets) if ((await this.applyTo(t, update)).modified) modified++;
+      return { matched: targets.length, modified, upserted: false };
+    });
+  }
+
+  findOneAndUpdate(filter: Filter, update: Update, options?: UpdateOptions & { sort?: Record<string, 1 | -1> }): Promise<T | null> {
+    return this.writes.run(async () => {
+      let targets = this.matches(filter);
+      if (options?.sort && targets.length > 1) {
+        targets = new Query({}, mingoOptions).find(targets).sort(options.sort).all() as Stored<Doc>[];
+      }
+      const [target] = targets;
+      if (!target) {
+        if (!options?.upsert) return null;
+        return stripId<T>(await this.upsert(filter, update));
+      }
+      return stripId<T>((await this.applyTo(target, update)).after);
+    });
+  }
+
+  deleteMany(filter: Filter): Promise<number> {
+    return this.writes.run(async () => {
+      const ids = this.matches(filter).map((d) => d._id);
+      if (ids.length === 0) return 0;
+      return this.ds.removeAsync({ _id: { $in: ids } }, { multi: true });
+    });
+  }
+
+  async aggregate<R = Doc>(pipeline: Pipeline): Promise<R[]> {
+    await this.writes.drain();
+    // Results are returned as the pipeline shapes them: a pipeline that outputs
+    // whole documents drops the store's _id itself ({ $unset: '_id' }), as on MongoDB.
+    const out = new Aggregator(pipeline, mingoOptions).run(this.all());
+    return structuredClone(out) as R[];
+  }
+
+  async close(): Promise<void> {
+    await this.writes.drain();
+  }
+}
+
+export interface EmbeddedStoreOptions {
+  /** Folder for the data files; omit for an in-memory store (tests). */
+  dataDir?: string;
+}
+
+export class EmbeddedStore implements Store {
+  readonly kind = 'embedded' as const;
+  private readonly collections = new Map<string, EmbeddedCollection<Doc>>();
+  private closed = false;
+  private readonly datastores: Datastore<Doc>[] = [];
+
+  constructor(private readonly options: EmbeddedStoreOptions = {}) {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  }
+
+  async collection<T extends Doc>(spec: CollectionSpec<T>): Promise<Collection<T>> {
+    const existing = this.collections.get(spec.name);
+    if (existing) return existing as unknown as Collection<T>;
+    const ds = new Datastore<Doc>(
+      this.options.dataDir
+        ? { filename: join(this.options.dataDir, `${spec.name}.db`), corruptAlertThreshold: 0.01 }
+        : { inMemoryOnly: true },
+    );
+    await ds.loadDatabaseAsync();
+    // Keep the append-only file from growing without bound.
+    if (this.options.dataDir) ds.setAutocompactionInterval(10 * 60_000);
+    const col = new EmbeddedCollection<T>(spec.name, ds, spec.key);
+    this.collections.set(spec.name, col as unknown as EmbeddedCollection<Doc>);
+    this.datastores.push(ds);
+    return col;
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('store closed');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.collections.values()].map((c) => c.close()));
+    for (const ds of this.datastores) ds.stopAutocompaction();
+  }
+}

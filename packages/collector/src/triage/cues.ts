@@ -1,0 +1,166 @@
+// Cue lexicons for the kind classifier, per kind, for French and English together.
+// Patterns run on the normalised comment (lowercase, no accents), so "deja", "déjà" and "DÉJÀ"
+// match alike; word stems are approximated with open endings ("annul\w*" = annuler, annulé,
+// annulation). Lists are written for in-product feedback in general (SaaS, e-commerce,
+// streaming, banking, travel), not for one product: no brand or page names of a given site.
+// Weights: 3 = decisive on its own, 2 = strong, 1 = supporting evidence.
+import type { Kind } from '@hark/shared';
+
+export type Cue = readonly [pattern: string, weight: number];
+export type CueKind = Exclude<Kind, 'other'> | 'offtopic';
+
+// Shorthands used inside patterns.
+const NEG_EN = "(?:not|no|never|can't|cant|cannot|can not|couldn't|couldnt|won't|wont|doesn't|doesnt|don't|dont|didn't|didnt|isn't|isnt|aren't|arent|wasn't|wasnt)";
+const NEG_FR = '(?:pas|plus|jamais|rien|aucun\\w*)';
+
+export const CUES: Record<CueKind, readonly Cue[]> = {
+  bug: [
+    ['\\b(?:bug\\w*|beug\\w*|buggy|glitch\\w*|crash\\w*|plant(?:e|es|ent|age|ait)\\b)', 3],
+    ['\\b(?:error|errors|erreur\\w*|exception|404|500|502|503|not found|introuvable)\\b', 2],
+    [`\\b(?:doesn't|doesnt|does not|don't|dont|do not|isn't|isnt|is not|won't|wont|aren't) (?:work|load|open|save|sync|show|display|download|upload|send|update|respond|register|apply|connect)\\w*`, 3],
+    ['\\b(?:not|stopped|stops|stop) (?:working|loading|syncing|sending|showing|updating|responding)\\b', 3],
+    ['\\b(?:broken|broke|breaks|is dead|went dead|has been dead)\\b', 3],
+    ['\\b(?:does|did|do) nothing\\b|nothing happens|nothing happened|nothing downloads|no response when', 3],
+    ['\\b(?:keeps?|kept) (?:crashing|running|logging|resetting|freezing|failing|reloading|kicking|signing|spinning|sending|showing|asking)', 2],
+    ['\\b(?:failed|fails|failing|failure)\\b', 2],
+    ['\\b(?:wrong|incorrect|inaccurate|mismatch\\w*|off by|out of sync|garbled|corrupt\\w*)\\b', 2],
+    ['\\b(?:disappear\\w*|vanish\\w*|gone missing|went missing|got lost|were lost|was lost|lost (?:all|my|our)|wiped|deleted itself|emptied itself|reset itself|resets)\\b', 2],
+    ['\\b(?:duplicat\\w*|twice|two times|double charged|charged (?:me )?twice|sent twice)\\b', 2],
+    ['\\b(?:blank|empty) (?:page|screen|popup|pop-up|window|modal)|opens blank|shows blank|white screen', 3],
+    ['\\b(?:in a loop|infinite loop|loops? back|redirect loop|sends me back)', 2],
+    ['\\b(?:invalid|expired|rejected|declined)\\b', 1],
+    ["\\b(?:can't|cant|cannot|unable to|couldn't|couldnt) (?:log ?in|log ?out|sign ?in|sign ?out|login|logout|pay|checkout|check out|finish|complete|save|upload|download|open|access|connect|submit|play|watch|book|transfer|activate|verify|reset)\\b", 2],
+    ['\\b(?:greyed|grayed) out no matter|stays (?:greyed|grayed)|still (?:shows|says|charged)', 2],
+    ['\\b(?:weird|strange|funny) (?:characters|symbols)|\\u00c3', 2],
+    ['\\b(?:never (?:arrived|came|got)|didn\'t (?:receive|get) (?:the|any|my) (?:email|mail|code|sms|link|notification))', 1],
+    ['\\b(?:says|shows|displays) .{0,40}\\bbut\\b', 1],
+    // French
+    [`\\b(?:ne |n')?(?:marche|fonctionne|charge|s'ouvre|s'affiche|repond|enregistre|synchronise)\\w* ${NEG_FR}\\b`, 3],
+    ['\\b(?:ca|ça) (?:marche|fonctionne) (?:pas|plus)\\b|\\bhs\\b|\\ben panne\\b|\\bcasse\\w*\\b', 3],
+    ['\\bne fait rien\\b|\\bfait rien\\b|rien ne se passe|il ne se passe rien|aucune reaction', 3],
+    ["\\bimpossible (?:de |d')(?:me |se |m')?(?:connect|valid|pay|activ|telecharg|ouvr|enregistr|finalis|command|envoy|ajout|supprim|modif|cliqu|lanc|regard|lire|acced|termin|commander|reserv|virer|effectu)", 3],
+    ["\\bimpossible (?:de |d')", 1],
+    ['\\b(?:disparai\\w*|disparu\\w*|efface\\w* tout seul|perdu (?:toute?s?|mes|mon|ma|nos|2|3|\\d)|vide tout seul|s\'est vide|se vide)', 2],
+    ['\\b(?:faux|fausses?|errone\\w*|incorrecte?s?|mauvaise? (?:taille|couleur|montant|date|article|adresse|commande|total))\\b', 2],
+    ['\\b(?:en double|deux fois|2 fois|doublon\\w*)\\b', 2],
+    ['\\b(?:page|ecran) (?:blanche?|vide)\\b|\\bs\'ouvre vide\\b', 3],
+    ['\\b(?:en boucle|boucle infinie|se remet\\w* a zero|remis a zero|reinitialise tout seul)', 2],
+    ['\\b(?:decalage|decale\\w*)\\b', 1],
+    ['\\b(?:caracteres bizarres|caracteres etranges|symboles bizarres)\\b', 2],
+    ["\\b(?:me dit que|m'affiche|affiche|indique|repond) .{0,40}\\b(?:n'existe pas|expire|invalide|introuvable|erreur)", 3],
+    ['\\b(?:token|code|lien) (?:invalide|expire|errone)', 2],
+    ['\\b(?:bloque|coince)e?s?\\b', 1],
+    ["\\bje tombe sur\\b|\\bc'est pas (?:la|le) mien", 1],
+  ],
+  usability: [
+    ['\\b(?:confus\\w*|unclear|not clear|isn\'t clear|misleading|ambiguous|counter-?intuitive|unintuitive|not intuitive|non intuitive|pas intuiti\\w*|peu intuiti\\w*)\\b', 3],
+    ['\\b(?:hard|difficult|impossible|tricky|took me \\w+) to (?:find|see|tell|understand|read|spot|navigate|figure|use|know|get)\\b', 3],
+    ["\\b(?:couldn't|couldnt|can't|cant|cannot) (?:find|figure out|tell|see where|work out)\\b", 2],
+    ['\\b(?:hidden|buried|tucked away|hard to spot|easy to miss|nowhere to be found|levels? deep)\\b', 2],
+    ['\\btoo many (?:steps|clicks|screens|pages|fields|forms|options|menus|checkboxes)\\b|\\b\\d+ clicks\\b|\\bclicks? (?:to|for|just)\\b', 3],
+    ['\\b(?:tedious|cumbersome|clunky|fiddly|awkward|convoluted|overwhelming|cluttered|messy|a wall of|jargon|wording|labell?ing|labels?)\\b', 2],
+    ['\\b(?:no idea|no clue|had no clue|didn\'t know|did not know|not sure) (?:what|which|why|whether|if|how|where)\\b', 2],
+    ['\\b(?:by (?:mistake|accident)|accidentally|mixed (?:them )?up|mix (?:them )?up|look(?:s)? (?:almost )?(?:identical|the same|alike)|right next to each other)\\b', 2],
+    ['\\b(?:nothing (?:on the page )?(?:tells|explains|says|indicates)|not explained|no explanation)\\b', 2],
+    ['\\b(?:so tiny|too small to|too small|hard to read|can\'t read|unreadable|low contrast)\\b', 2],
+    ['\\b(?:complicated|complex|annoying|frustrating|confusing)\\b', 1],
+    ['\\b(?:one by one|one at a time|separately|each time i have to|every time i have to|have to re-?type|retype)\\b', 1],
+    ['\\b(?:three words|different names|same thing)\\b', 1],
+    // French
+    ['\\b(?:pas clair\\w*|peu clair\\w*|trompeur|ambigu\\w*|deroutant\\w*|perturbant\\w*|on s\'y perd|on s\'y retrouve pas|s\'y retrouve pas|je m\'y retrouve pas|on s\'y perd|m\'y perds?)\\b', 3],
+    ["\\b(?:du mal a (?:trouver|comprendre|voir)|j'ai cherche|je l'ai cherche|cherche partout|mis \\d+ (?:bonnes )?minutes a trouver|introuvable dans)", 3],
+    ['\\b(?:planque\\w*|cache\\w*|tout en bas|au fond d|noye\\w*)\\b', 2],
+    ["\\b(?:trop d'etapes|trop de clics|\\d+ clics|\\d+ ecrans|\\d+ pages de formulaire|trop de champs|trop de formulaires)\\b", 3],
+    ['\\b(?:complique\\w*|galere\\w*|fastidieu\\w*|laborieu\\w*|pas pratique|peu pratique|le bazar|bazar|illisible\\w*|minuscule\\w*|jargon)\\b', 2],
+    ["\\b(?:je savais pas|je ne savais pas|on sait pas|on ne sait pas|personne (?:ne )?sait|aucune idee|je comprends? pas|on comprend pas|pas compris)\\b", 2],
+    ["\\b(?:par erreur|sans le vouloir|se ressemblent|presentees? pareil|identiques?|au pif|mots normaux|des mots simples)\\b", 2],
+    ['\\b(?:melange\\w*|pas evident|pas logique|pas ergonomique|mal (?:place|fait|concu|range|indique|explique)\\w*)\\b', 2],
+    ["\\b(?:pour rien|a chaque fois il faut|faut tout (?:ressaisir|retaper|refaire))\\b", 1],
+  ],
+  performance: [
+    ['\\b(?:slow\\w*|sluggish|laggy|lagg\\w*|lags?|latency|stutter\\w*|choppy|janky|buffering|takes? forever|took forever|ages to load|loading forever|still loading|keeps loading)\\b', 3],
+    ['\\b(?:time[sd]? ?out|timing out|timeouts?)\\b', 3],
+    ['\\b(?:spinner|spinning wheel|progress bar|loading screen|freez\\w*|froze|hangs|heavy page|heavy|performance|speed)\\b', 2],
+    ['\\b\\d+(?:[.,]\\d+)?\\s?(?:-\\s?\\d+\\s?)?(?:s|sec|secs|seconds?|mins?|minutes?)\\b(?! ago)', 2],
+    ['\\b(?:waiting|wait for|wait ages|stare at|staring at)\\b', 1],
+    ['\\b(?:loading|load time|loads|to load|to open|to generate|to display|to appear|to show up)\\b', 1],
+    ['\\b(?:fans spin|eats (?:my )?battery|drains (?:my )?battery|uses \\d+% cpu|memory)\\b', 2],
+    // French
+    ['\\b(?:lent|lente|lents|lentes|lenteurs?|ralenti\\w*|rame\\w*|ramouille|lag\\w*|latences?|saccad\\w*|mouline\\w*|fige\\w*|freeze\\w*|interminable\\w*|une eternite|des plombes|trop long)\\b', 3],
+    ['\\b(?:charg(?:e|ent|ement|ements|er)? (?:pendant|en boucle|a l\'infini|lentement)|temps de chargement|chargement\\w*|met(?:tent)? \\d+)', 2],
+    ['\\b(?:lourd\\w*)\\b', 2],
+    ['\\b(?:attendre|attente|patienter)\\b', 1],
+    ['\\bau bout de \\d+', 2],
+  ],
+  feature_request: [
+    ['\\b(?:please add|pls add|plz add|can you add|could you add|would you add|you should add|add an? option|option to|ability to|possibility to|feature request|would love (?:a|an|to|the|it|some|if)|i\'d love|we\'d love|would be (?:nice|great|good|cool|awesome|helpful|handy|useful|amazing|lovely)|would help|would save|it\'d be|i wish|only wish|wish (?:there|you|it|i|we)|dreaming of|how about|why not (?:add|have|offer|let)|is missing|\\bmissing is|the one thing missing|one thing missing|needs? (?:a|an|to be able)|we need (?:a|an)|i need (?:a|an)|need to be able|let me|let us|allow (?:me|us|users)|support for|should (?:be able|have|offer|support|let))\\b', 3],
+    ['^\\s*(?:add|please|pls|need|give us|bring|make it possible|offer|support)\\b', 2],
+    ['\\b(?:please|pls|plz)\\b', 1],
+    ['\\b(?:integration|integrate|sync with|syncs? (?:to|with)|connect(?:or)? (?:to|with)|plugin|plug-in|api|webhooks?|export to|import from|dark mode|shortcut|keyboard shortcut|offline mode|widget)\\b', 1],
+    ['\\b(?:app for|an? (?:ios|android|ipad|iphone|mobile|desktop|tablet) app|mobile app|native app)\\b', 2],
+    ['\\b(?:now ship|start shipping|ship to more|deliver to more|in more countries|more sizes|bigger sizes|plus sizes|a men\'?s line|for men too)\\b', 2],
+    ['\\b(?:next step|next up|roadmap idea|suggestion|idea:|would be a game changer|game changer)\\b', 1],
+    // French
+    ["\\b(?:ajoute[zr]?|rajoute[zr]?|ajout d'un\\w*|mettez|proposez|il faudrait|faudrait|ce serait (?:bien|top|super|genial|pratique|utile|cool|le reve|chouette|parfait|ideal)|serait (?:top|bien|super|genial|pratique|utile|le reve|apprecie\\w*)|ca serait|j'aimerais|on aimerait|j'adorerais|je reve d|vivement|il manque|manque juste|ce qui manque|besoin d'(?:un|une|avoir|pouvoir)|avoir la possibilite|possibilite de|pouvoir (?:choisir|filtrer|trier|exporter|importer|ajouter|modifier|envoyer|partager|grouper|regrouper)|pensez-y|pensez a|vous devriez|pourquoi ne pas|pourquoi pas|une option pour|option pour|si en plus je pouvais|si seulement)\\b", 3],
+    ['\\b(?:svp|s\'il vous plait|stp)\\b', 1],
+    ['\\b(?:integration|integrer|synchro\\w*|connecteur|api|raccourci\\w*|mode sombre|mode hors ligne|appli mobile|application mobile|appli iphone|appli android|module de|une appli|l\'ia|de l\'ia|intelligence artificielle)\\b', 1],
+    ['\\b(?:une ligne (?:homme|femme|enfant)|grandes tailles|en grande taille|petites tailles|livrez (?:en|au|aux)|livrer (?:en|au|aux))\\b', 2],
+  ],
+  pricing: [
+    ['\\b(?:price\\w*|pricing|pricey|overpriced|expensive|costs?|costly|cheap|fees?|surcharge|steep|afford\\w*|budget|value for money|not worth|worth the|rip-?off|cash grab|money grab|paywall|too much money)\\b', 3],
+    ['\\b(?:plan|plans|tier|tiers|seat|seats|per user|per seat|per month|a month|\\/month|\\/mo|per year|annual(?:ly)?|yearly|monthly|billed|billing|invoice(?:d)? (?:me|us)|subscription|premium|upgrade|downgrade|free plan|free tier|trial)\\b', 1],
+    ['\\b(?:discount\\w*|promo\\w*|coupon\\w*|voucher\\w*|sale price|vat|shipping (?:costs?|fees?|charges?)|delivery (?:costs?|fees?|charges?)|free (?:shipping|delivery|returns))\\b', 2],
+    ['(?:[$€£]\\s?\\d|\\d\\s?(?:[$€£]|eur|euros?|usd|dollars?|bucks)\\b)', 2],
+    ['\\b(?:pay(?:ing)? (?:full|extra|more|for)|charged? (?:extra|more|for)|price (?:hike|increase|went up)|went up|doubled?|increase\\w*)\\b', 1],
+    // French
+    ['\\b(?:prix|cher|chere|chers|cheres|tarif\\w*|couts?|coute\\w*|frais|payant\\w*|onereux|hors de prix|abordable|rapport qualite.?prix|ca pique|arnaque|budget|pas donne)\\b', 3],
+    ['\\b(?:forfait\\w*|formule\\w*|palier\\w*|abonnement\\w*|offre (?:pro|gratuite|payante|premium|business)|plan (?:pro|gratuit|business|team|payant)|par utilisateur|par mois|par an|annuel\\w*|mensuel\\w*|factur\\w*|facture double)\\b', 1],
+    ['\\b(?:promo\\w*|reduction\\w*|remise\\w*|soldes?|code promo|livraison (?:offerte|gratuite|payante)|retours? (?:payants?|gratuits?)|frais de port|frais de livraison)\\b', 2],
+    ['\\b(?:augment\\w*|a double|ont pris \\d+|pris \\d+ ?%|passe de \\d)', 1],
+  ],
+  praise: [
+    ['(?<!\\b(?:not|never|isn\'t|wasn't|pas|plus|moins) (?:so |that |very |tres |si )?)\\b(?:love|loved|loving|lovely|great|awesome|amazing|perfect\\w*|excellent|fantastic|brilliant|wonderful|superb|outstanding|flawless|impressive|impressed|delighted|kudos|well done|nailed it|smooth|seamless|best|thank you|thanks|thx|cheers|recommend\\w*)\\b', 2],
+    ['(?<!\\b(?:not|never|pas|plus) (?:so |very |tres |si )?)\\b(?:nice|clean|easy|intuitive|happy|pleased|satisfied|good job|good work|fast|quick|helpful|lovely|beautiful|gorgeous)\\b', 1],
+    ['(?:❤|♥|😍|🥰|👌|👍|🙏|🎉|🙌|💯|⭐|🔥|😊|☺|🤩|💖|💕)', 2],
+    // French
+    ["(?<!\\b(?:pas|plus|moins|trop) (?:si |tres |vraiment )?)\\b(?:genial\\w*|super|top|parfait\\w*|excellent\\w*|bravo|chapeau|merci|magnifique\\w*|adore|j'adore|nickel|impeccable\\w*|au top|rien a redire|je recommande|recommande|formidable\\w*|incroyable|extra|ravie?s?|contente?s?|satisfaite?s?|efficace\\w*|soigne\\w*|felicitations|un regal|trop bien)\\b", 2],
+    ["(?<!\\b(?:pas|plus) (?:si |tres )?)\\b(?:bien passe|pratique|rapide|agreable|beau|belle|beaux|simple|qualite|fiable|propre\\w*|clair\\w*)\\b", 1],
+  ],
+  churn_risk: [
+    ['\\b(?:cancel\\w*|unsubscrib\\w*|terminate (?:my|our)|close (?:my|our) account|closing (?:my|our) account|delete (?:my|our) account|deleting (?:my|our) account)\\b', 3],
+    ["\\b(?:won't|wont|will not|not going to|aren't going to|are not going to|won't be|not) (?:renew\\w*|be renewing|be back|come back|order again|buy again|be ordering|recommend)\\b|\\bnot renewing\\b", 3],
+    ['\\b(?:switch\\w*|mov(?:e|ed|ing)|migrat\\w*|go(?:ing)?|went|signed) (?:over )?(?:to|with) [A-Za-z0-9]', 2],
+    ['\\b(?:leaving|i\'m leaving|we\'re leaving|i am leaving|we are leaving|i\'m done|we\'re done|i am done|we are done|done ordering|done with|last order|never again|never ordering|goodbye|bye|farewell|so long)\\b', 3],
+    ['\\b(?:found|find|get|got) (?:it |the same \\w+ |the same |something |a tool |an app |one )?(?:cheaper|better|for less|for half)\\b|\\b(?:cheaper|better) elsewhere\\b|\\belsewhere\\b|\\ba competitor\\b|\\bbuying it (?:there|elsewhere)\\b|\\bfor less\\b', 2],
+    ['\\b(?:no longer need|don\'t need it anymore|won\'t need|shutting down|closing (?:down|the company|our)|go(?:ing)? back to (?:spreadsheets|excel|paper))\\b', 2],
+    ['\\b(?:trial(?:\'s| is) over|end of (?:my|our) trial)\\b', 1],
+    // French
+    ["\\b(?:resili\\w*|annul\\w*|desabonn\\w*|desinscri\\w*|fermer mon compte|fermer notre compte|supprimer mon compte|clotur\\w*)\\b", 3],
+    ["\\b(?:je pars|on part|nous partons|on s'en va|je m'en vais|on arrete|j'arrete|adieu|au revoir|plus jamais|derniere commande|je (?:ne )?commanderai plus|je n'achete(?:rai)? plus|plus chez vous|on ne renouvel\\w*|ne (?:pas )?renouvel\\w*|pas de renouvellement|sans renouvellement|on a signe ailleurs|signe ailleurs|ailleurs)\\b", 3],
+    ["\\b(?:on passe|je passe|nous passons|on migre|je migre|on bascule|tout le monde) (?:sur|a|chez|vers) [a-z0-9]", 2],
+    ["\\b(?:je retourne|je vais voir|je vais aller|j'irai) (?:chez|sur|ailleurs)", 3],
+    ["\\b(?:moins cher ailleurs|beaucoup moins cher|pour moins cher|plus besoin|n'aura plus besoin|n'avons plus besoin|on ferme|nous fermons|un concurrent|la concurrence|fait le job)\\b", 2],
+  ],
+  question: [
+    ["^\\s*(?:how|where|what|when|why|which|who|can i|can we|can you|could i|could we|could you|is there|are there|is it|do you|does|do i|did|will|any (?:way|chance|setting|option|plan)|is this|are you|should i|hi,? (?:how|where|can|is|do))\\b", 2],
+    ['\\b(?:how (?:do|can|does|long|much|to|should)|where (?:is|are|can|do)|is it possible|is there (?:a|an|any)|are there any|any (?:way|chance|setting|option) to|can i|can we|do you (?:ship|deliver|offer|have|sell|accept|support|take)|does (?:it|the|this|that)|what happens|what is the|which one)\\b', 2],
+    ['\\?', 1],
+    ['\\b(?:need help|help me|please help|support request|contact (?:support|you)|my order\\s*#?\\d*|order #?\\d+|ticket)\\b', 1],
+    // French
+    ["^\\s*(?:comment|ou |ou est|quand|pourquoi|quel|quelle|quels|quelles|combien|est-ce|est ce|est-il|est il|peut-on|peut on|on peut|puis-je|je peux|y a moyen|y a-t-il|il y a un moyen|vous proposez|vous faites|vous livrez|c'est possible|bonjour,? (?:comment|est|vous|je|on|y))", 2],
+    ["\\b(?:comment (?:on|je|faire|est-ce|puis|peut|changer|modifier|ajouter|supprimer|restaurer|annuler)|ou (?:est|sont|se trouve|trouver|puis-je)|est-ce que|est-il possible|est ce possible|c'est possible de|y a moyen|il y a moyen|existe-t-il|peut-on|on peut .{0,60}\\?|je cherche comment|je cherche a savoir|ca correspond a|quelle taille|combien de temps|besoin d'aide|aidez-moi)", 2],
+  ],
+  offtopic: [
+    ['\\b(?:test|testing|just testing|ignore|ignore this|asdf\\w*|qwerty|azerty|lorem ipsum|n\\/a|nothing to say|no comment|nothing|nope|too early|too soon|just browsing|just looking|wrong tab|wrong page|by mistake|made me fill|rien a dire|pas d\'avis|sans avis|trop tot|je regarde juste|je regarde|juste un coup d\'oeil|mauvais onglet|mauvaise page|desole|sorry|je repasserai|come back later|i\'ll be back|not shopping|just here for)\\b', 2],
+    ['\\b(?:seo|backlinks?|whatsapp|telegram|crypto|bitcoin|forex|casino|viagra|loan offer|rank #?1|earn \\$|make money|click here|visit (?:my|our) (?:site|website)|contact us|promote your|marketing services|cheap \\w+ services)\\b', 3],
+    ['https?:\\/\\/', 1],
+  ],
+};
+
+/** Negations for sentiment flips, per language (normalised forms). */
+export const NEGATIONS = {
+  en: new Set(['not', 'no', 'never', 'nothing', 'neither', 'nor', 'without', "n't", 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'wont', 'arent', 'cannot', 'hardly']),
+  fr: new Set(['pas', 'plus', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guere']),
+};
+
+export const NEG_PATTERNS = { en: NEG_EN, fr: NEG_FR };

@@ -1,0 +1,65 @@
+// Types shared by the loader and the UI chunk. Type-only imports from @hark/shared
+// keep zod out of the bundle: the schemas stay on the server, the shapes come here.
+import type { PublicSurvey, ResponseInput, SiteConfig, Theme } from '@hark/shared/types';
+
+export type { PublicSurvey, ResponseInput, SiteConfig, Theme };
+export type SurveyKind = PublicSurvey['kind'];
+export type Primitive = string | number | boolean | null;
+export type Traits = Record<string, Primitive>;
+
+export interface InitOptions {
+  /** Site key, as configured in the collector. */
+  site: string;
+  /** Collector base URL, e.g. "https://feedback.example.com". */
+  collector: string;
+  /** "fr" or "en" (any BCP 47 tag); defaults to <html lang>, then the browser. */
+  locale?: string;
+  user?: { id?: string; traits?: Traits };
+  /** CSP nonce for the <style>/<script> elements the widget adds (only needed without adoptedStyleSheets). */
+  nonce?: string;
+}
+
+export type HarkEvent = 'shown' | 'answered' | 'dismissed';
+
+export interface HarkEventDetail {
+  surveyId: string;
+  kind: SurveyKind;
+  trigger?: string;
+  /** For "answered": the response exactly as queued for delivery. */
+  response?: ResponseInput;
+}
+
+export type HarkListener = (detail: HarkEventDetail) => void;
+
+/** What the UI reports when a step is answered; the loader turns it into a ResponseInput. */
+export interface AnswerPatch {
+  score?: number;
+  comment?: string;
+  answers?: Record<string, string | number | string[]>;
+  element?: string;
+  selector?: string;
+}
+
+export interface MountOptions {
+  survey: PublicSurvey;
+  theme: Theme;
+  locale: string;
+  trigger: string;
+  nonce?: string;
+  anchor?: Element | null;
+  /** Called on every answered step with all answers so far; done=true when the visitor finished. */
+  onAnswer(patch: AnswerPatch, done: boolean): void;
+  onClose(answered: boolean): void;
+  onError(err: unknown): void;
+}
+
+export interface UiHandle {
+  close(): void;
+}
+
+/** The lazily loaded UI chunk. */
+export interface UiModule {
+  mountSurvey(opts: MountOptions): UiHandle;
+  /** Feedback button: a side tab that opens the survey (and the element picker) on demand. */
+  mountTab(opts: MountOptions & { onOpen(): void }): UiHandle;
+}
