@@ -6,7 +6,7 @@ import type { UiModule } from './types.ts';
 export type { InitOptions, HarkEvent, HarkEventDetail, HarkListener, Traits } from './types.ts';
 export type { HarkApi } from './widget.ts';
 
-const hark = createHark(() => import('./ui/index.ts').then((m) => m.ui as UiModule));
+const hark = createHark(() => import('./ui/index.tsx').then((m) => m.ui as UiModule));
 
 export const { init, identify, track, show, hide, on, destroy } = hark;
 export default hark;

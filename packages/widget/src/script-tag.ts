@@ -33,7 +33,8 @@ function loadUi(uiUrl: string) {
 }
 
 const me = document.currentScript as HTMLScriptElement | null;
-if (!w.Hark || w.Hark.q || !('destroy' in w.Hark && !w.Hark.q)) {
+// A real API already here (tag included twice) wins; a stub (with its queue) is replaced.
+if (!w.Hark || w.Hark.q) {
   const src = me?.src || '';
   const here = new URL(src || location.href, location.href);
   // Served by the collector as /widget.js the chunk lives at /widget/hark-ui.js; anywhere else, beside us.

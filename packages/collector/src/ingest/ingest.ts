@@ -10,8 +10,8 @@ export type ResponseSource = StoredResponse['source'];
 export interface IngestMeta {
   userAgent?: string;
   source: ResponseSource;
-  /** Imports keep the date of the original answer. */
-  receivedAt?: Date;
+  /** Imports keep the date of each original answer (same order as the inputs). */
+  receivedAt?: (Date | undefined)[];
 }
 
 export type IngestListener = (docs: ResponseDoc[]) => void;
@@ -49,11 +49,11 @@ export class IngestService {
       throw new HttpError(422, 'validation_failed', `${issues[0]!.path}: ${issues[0]!.message}`, issues);
     }
     const device = deviceFromUserAgent(meta.userAgent);
-    const receivedAt = meta.receivedAt ?? new Date();
-    const docs: ResponseDoc[] = inputs.map((r) => ({
+    const now = new Date();
+    const docs: ResponseDoc[] = inputs.map((r, i) => ({
       ...r,
       siteKey,
-      receivedAt,
+      receivedAt: meta.receivedAt?.[i] ?? now,
       device,
       source: meta.source,
       tagging: { status: 'pending', attempts: 0 },

@@ -119,7 +119,7 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
     ['\\b(?:augment\\w*|a double|ont pris \\d+|pris \\d+ ?%|passe de \\d)', 1],
   ],
   praise: [
-    ['(?<!\\b(?:not|never|isn\'t|wasn't|pas|plus|moins) (?:so |that |very |tres |si )?)\\b(?:love|loved|loving|lovely|great|awesome|amazing|perfect\\w*|excellent|fantastic|brilliant|wonderful|superb|outstanding|flawless|impressive|impressed|delighted|kudos|well done|nailed it|smooth|seamless|best|thank you|thanks|thx|cheers|recommend\\w*)\\b', 2],
+    ['(?<!\\b(?:not|never|isn\'t|wasn\'t|pas|plus|moins) (?:so |that |very |tres |si )?)\\b(?:love|loved|loving|lovely|great|awesome|amazing|perfect\\w*|excellent|fantastic|brilliant|wonderful|superb|outstanding|flawless|impressive|impressed|delighted|kudos|well done|nailed it|smooth|seamless|best|thank you|thanks|thx|cheers|recommend\\w*)\\b', 2],
     ['(?<!\\b(?:not|never|pas|plus) (?:so |very |tres |si )?)\\b(?:nice|clean|easy|intuitive|happy|pleased|satisfied|good job|good work|fast|quick|helpful|lovely|beautiful|gorgeous)\\b', 1],
     ['(?:❤|♥|😍|🥰|👌|👍|🙏|🎉|🙌|💯|⭐|🔥|😊|☺|🤩|💖|💕)', 2],
     // French
