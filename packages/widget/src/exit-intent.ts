@@ -5,7 +5,7 @@
 import type { PublicSurvey } from './types.ts';
 import { urlAllowed } from './targeting.ts';
 
-type Rules = NonNullable<NonNullable<PublicSurvey['trigger']>['exitIntent']>;
+type Rules = Partial<NonNullable<NonNullable<PublicSurvey["trigger"]>["exitIntent"]>>;
 export type ExitReason = 'exit:top-edge' | 'exit:scroll-up' | 'exit:back' | 'exit:pagehide' | 'exit:route';
 
 export interface ExitWatchOptions {
@@ -20,8 +20,8 @@ export function watchExitIntent(rules: Rules | undefined, o: ExitWatchOptions): 
   const doc = win.document;
   const now = o.now ?? (() => Date.now());
   const start = now();
-  const d = rules?.desktop ?? {};
-  const m = rules?.mobile ?? {};
+  const d: Partial<NonNullable<Rules['desktop']>> = rules?.desktop ?? {};
+  const m: Partial<NonNullable<Rules['mobile']>> = rules?.mobile ?? {};
   const off: Array<() => void> = [];
   let fired = false;
   const on = <E extends Event>(t: EventTarget, type: string, fn: (e: E) => void) => {

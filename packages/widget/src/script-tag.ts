@@ -15,7 +15,7 @@ let uiPromise: Promise<UiModule> | undefined;
  * module over with a DOM event instead of a global, so window.Hark stays the only one.
  */
 function loadUi(uiUrl: string) {
-  return (_collector: string, nonce?: string) =>
+  return (nonce?: string) =>
     (uiPromise ??= new Promise<UiModule>((resolve, reject) => {
       const s = document.createElement('script');
       const onUi = (e: Event) => resolve((e as CustomEvent<UiModule>).detail);

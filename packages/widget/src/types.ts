@@ -31,15 +31,6 @@ export interface HarkEventDetail {
 
 export type HarkListener = (detail: HarkEventDetail) => void;
 
-/** What the UI reports when a step is answered; the loader turns it into a ResponseInput. */
-export interface AnswerPatch {
-  score?: number;
-  comment?: string;
-  answers?: Record<string, string | number | string[]>;
-  element?: string;
-  selector?: string;
-}
-
 export interface MountOptions {
   survey: PublicSurvey;
   theme: Theme;
@@ -47,10 +38,13 @@ export interface MountOptions {
   trigger: string;
   nonce?: string;
   anchor?: Element | null;
-  /** Called on every answered step with all answers so far; done=true when the visitor finished. */
-  onAnswer(patch: AnswerPatch, done: boolean): void;
-  onClose(answered: boolean): void;
-  onError(err: unknown): void;
+  user?: { id?: string; traits?: Traits };
+  /** Store (or update) an answer in the outbox; `hold` while the visitor may still add to it. */
+  put(r: ResponseInput, hold: boolean): void;
+  /** The surface closed: with the response when anything was answered. */
+  done(r?: ResponseInput): void;
+  /** Feedback tab only: the visitor opened the panel. */
+  opened?(): void;
 }
 
 export interface UiHandle {
@@ -61,5 +55,5 @@ export interface UiHandle {
 export interface UiModule {
   mountSurvey(opts: MountOptions): UiHandle;
   /** Feedback button: a side tab that opens the survey (and the element picker) on demand. */
-  mountTab(opts: MountOptions & { onOpen(): void }): UiHandle;
+  mountTab(opts: MountOptions): UiHandle;
 }

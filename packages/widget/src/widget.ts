@@ -1,23 +1,20 @@
 // The loader: decides whether, which and when a survey shows, and delivers answers.
 // It never imports the UI: the Preact chunk is fetched only when something is about
-// to be shown, so pages where nobody is asked anything pay for this file alone.
-import type {
-  AnswerPatch, HarkEvent, HarkEventDetail, HarkListener, InitOptions, PublicSurvey, ResponseInput, SiteConfig, Traits,
-  UiHandle, UiModule,
-} from './types.ts';
-import { targetingBlock, detectDevice, urlAllowed, type TargetingContext } from './targeting.ts';
-import { byPriority, emptyFatigue, fatigueBlock, recordOutcome, recordShown, type FatigueState } from './fatigue.ts';
-import { isRouteExit, isTouchDevice, watchExitIntent } from './exit-intent.ts';
+// to be shown, so pages where nobody is asked anything pay for this file alone
+// (budget: 3 kB gzipped, so the code favours few, short paths).
+import type { HarkEvent, HarkEventDetail, HarkListener, InitOptions, PublicSurvey, SiteConfig, Traits, UiHandle, UiModule } from './types.ts';
+import { detectDevice, targetingBlock, urlAllowed } from './targeting.ts';
+import { byPriority, fatigueBlock, recordOutcome, recordShown, type FatigueState } from './fatigue.ts';
+import { isRouteExit, isTouchDevice, watchExitIntent, type ExitReason } from './exit-intent.ts';
 import { createOutbox } from './outbox.ts';
 import { cachedConfig, refreshConfig } from './config.ts';
-import { load, remove, save } from './storage.ts';
+import { load, save } from './storage.ts';
 import { guard, report } from './report.ts';
-import { uuidv4 } from './uuid.ts';
 import { pickLocale } from './locale.ts';
 import { watchRoutes } from './route.ts';
 import { findAnchor } from './anchor.ts';
 
-export type UiLoader = (collector: string, nonce?: string) => Promise<UiModule>;
+export type UiLoader = (nonce?: string) => Promise<UiModule>;
 
 export interface HarkApi {
   init(o: InitOptions): void;
@@ -29,151 +26,88 @@ export interface HarkApi {
   destroy(): void;
 }
 
-interface Shown {
-  s: PublicSurvey;
-  h?: UiHandle;
-}
-
 export function createHark(loadUi: UiLoader): HarkApi {
-  const listeners: Record<string, HarkListener[]> = {};
-  let user: { id?: string; traits?: Traits } = {};
+  const listeners: Partial<Record<HarkEvent, HarkListener[]>> = {};
   const events = new Set<string>();
-  // Filled by init(); every public method is a no-op until then (or after destroy).
+  let user: { id?: string; traits?: Traits } = {};
   let run: ReturnType<typeof start> | undefined;
 
-  function emit(e: HarkEvent, d: HarkEventDetail) {
-    for (const fn of listeners[e] ?? []) guard(fn)(d);
-  }
+  const emit = (e: HarkEvent, d: HarkEventDetail) => listeners[e]?.forEach((fn) => guard(fn)(d));
 
   function start(o: InitOptions) {
-    const base = o.collector.replace(/\/+$/, '');
-    const site = encodeURIComponent(o.site);
+    const base = `${o.collector.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(o.site)}/`;
     const k = (s: string) => `hark:${o.site}:${s}`;
     const locale = pickLocale(o.locale);
-    const pageStart = Date.now();
+    const t0 = Date.now();
     const touch = isTouchDevice();
-    let visitor = load<string>(k('v'), '');
-    if (!visitor) save(k('v'), (visitor = uuidv4()));
+    let visitor = load(k('v'), '');
+    if (!visitor) save(k('v'), (visitor = Math.random().toString(36).slice(2) + t0.toString(36)));
     let config: SiteConfig | undefined;
-    let fatigue = load<FatigueState>(k('f'), emptyFatigue());
-    let active: Shown | undefined;
+    let fatigue = load<FatigueState>(k('f'), { bySurvey: {} });
+    let active: { s: PublicSurvey; h?: UiHandle } | undefined;
     let url = location.href;
     let ready: Array<[PublicSurvey, string]> = [];
-    let pickTimer: ReturnType<typeof setTimeout> | undefined;
+    let wanted: string | undefined; // show() before the config arrived
     const armed = new Map<string, () => void>();
-    const docked = new Map<string, UiHandle>(); // feedback tabs and inline feature blocks
-    const cleanups: Array<() => void> = [];
-    const listen = (t: EventTarget, type: string, fn: () => void) => {
+    const docked = new Map<string, UiHandle | 0>(); // feedback tabs and inline feature blocks
+    const offs: Array<() => void> = [];
+    const on = (t: EventTarget, type: string, fn: () => void) => {
       const h = guard(fn);
       t.addEventListener(type, h);
-      cleanups.push(() => t.removeEventListener(type, h));
+      offs.push(() => t.removeEventListener(type, h));
     };
-
-    const outbox = createOutbox(`${base}/v1/sites/${site}/responses`, k('o'), {
-      fetch: (...a) => fetch(...a),
+    const outbox = createOutbox(base + 'responses', k('o'), {
+      fetch: (u, i) => fetch(u, i),
       now: Date.now,
       random: Math.random,
       setTimeout: (f, ms) => setTimeout(guard(f), ms),
       clearTimeout: (t) => clearTimeout(t as number),
-      beacon: (u, b) => navigator.sendBeacon?.(u, b) ?? false,
+      beacon: (u, b) => !!navigator.sendBeacon?.(u, b),
       online: () => navigator.onLine !== false,
     });
 
-    const ctx = (): TargetingContext => ({
-      url: location.href,
-      events,
-      traits: user.traits ?? {},
-      device: detectDevice(navigator.userAgent, innerWidth),
+    const setFatigue = (f: FatigueState) => save(k('f'), (fatigue = f));
+    const targeted = (s: PublicSurvey, skipUrl?: boolean) =>
+      targetingBlock(
+        s,
+        { url: location.href, events, traits: user.traits ?? {}, device: detectDevice(navigator.userAgent, innerWidth), locale, visitorId: visitor },
+        skipUrl,
+      );
+    const block = (s: PublicSurvey, skipUrl?: boolean) =>
+      targeted(s, skipUrl) ?? fatigueBlock(fatigue, s, config?.visitorBudget?.minDaysBetweenPrompts ?? 3, Date.now());
+
+    /** Mount options shared by prompts, tabs and inline blocks. */
+    const mountOpts = (s: PublicSurvey, trigger: string, anchor: Element | null | undefined, closed: () => void) => ({
+      survey: s,
+      theme: config!.theme,
       locale,
-      visitorId: visitor,
+      trigger,
+      nonce: o.nonce,
+      anchor,
+      user: user.id || user.traits ? user : undefined,
+      put: guard(outbox.put),
+      done: guard((r?: Parameters<typeof outbox.put>[0]) => {
+        setFatigue(recordOutcome(fatigue, s.id, !!r, Date.now()));
+        emit(r ? 'answered' : 'dismissed', { surveyId: s.id, kind: s.kind, trigger, response: r });
+        closed();
+      }),
     });
 
-    const setFatigue = (f: FatigueState) => save(k('f'), (fatigue = f));
-    const blocked = (s: PublicSurvey, skipUrl = false) =>
-      targetingBlock(s, ctx(), skipUrl) ?? fatigueBlock(fatigue, s, config?.visitorBudget?.minDaysBetweenPrompts ?? 3, Date.now());
-
-    function ui() {
-      return loadUi(base, o.nonce);
-    }
-
-    /** One answer session: a uuid minted at the first answer, updated as more steps are answered. */
-    function answering(s: PublicSurvey, trigger: string, anchor: Element | null | undefined) {
-      let r: ResponseInput | undefined;
-      let finished = false;
-      const finish = () => {
-        if (!r || finished) return;
-        finished = true;
-        outbox.release(r.id);
-        setFatigue(recordOutcome(fatigue, s.id, true, Date.now()));
-        emit('answered', { surveyId: s.id, kind: s.kind, trigger, response: r });
-      };
-      return {
-        onAnswer(p: AnswerPatch, done: boolean) {
-          if (finished) return;
-          const { element, selector, ...rest } = p;
-          r ??= {
-            id: uuidv4(),
-            surveyId: s.id,
-            type: s.kind,
-            locale,
-            answeredAt: new Date().toISOString(),
-            context: {
-              url: location.href.slice(0, 2048),
-              title: document.title.slice(0, 500) || undefined,
-              referrer: document.referrer.slice(0, 2048) || undefined,
-              trigger,
-              viewport: { w: innerWidth, h: innerHeight },
-              feature: s.trigger?.anchor?.feature ?? anchor?.getAttribute('data-hark-feature') ?? undefined,
-            },
-            ...(user.id || user.traits ? { user: { id: user.id, traits: user.traits } } : {}),
-          };
-          Object.assign(r, rest);
-          if (element) r.context.element = element.slice(0, 500);
-          if (selector) r.context.selector = selector.slice(0, 1000);
-          outbox.put(r, !done);
-          if (done) finish();
-        },
-        /** Closing after a partial answer still delivers what was given. */
-        onClose() {
-          if (r) finish();
-          else setFatigue(recordOutcome(fatigue, s.id, false, Date.now()));
-          if (!r) emit('dismissed', { surveyId: s.id, kind: s.kind, trigger });
-          return !!r;
-        },
-        flushHeld: finish,
-      };
-    }
-
-    let held: (() => void) | undefined;
-
-    async function open(s: PublicSurvey, trigger: string): Promise<void> {
+    async function open(s: PublicSurvey, trigger: string) {
+      const anchor = s.trigger?.anchor && findAnchor(s.trigger.anchor);
       if (active || !run) return;
-      const anchor = s.trigger?.anchor ? findAnchor(s.trigger.anchor) : undefined;
-      if (s.kind === 'feature_feedback' && s.trigger?.anchor && !anchor && !trigger.startsWith('api')) return;
-      active = { s };
-      const mine = active;
+      const mine: { s: PublicSurvey; h?: UiHandle } = { s };
+      active = mine;
       try {
-        const m = await ui();
+        const m = await loadUi(o.nonce);
         if (active !== mine || !run) return;
         setFatigue(recordShown(fatigue, s, Date.now()));
-        const a = answering(s, trigger, anchor);
-        held = a.flushHeld;
-        mine.h = m.mountSurvey({
-          survey: s,
-          theme: config!.theme,
-          locale,
-          trigger,
-          nonce: o.nonce,
-          anchor,
-          onAnswer: guard(a.onAnswer),
-          onClose: guard(() => {
-            a.onClose();
+        mine.h = m.mountSurvey(
+          mountOpts(s, trigger, anchor, () => {
             if (active === mine) active = undefined;
-            held = undefined;
-            schedulePick();
+            pick();
           }),
-          onError: report,
-        });
+        );
         emit('shown', { surveyId: s.id, kind: s.kind, trigger });
       } catch (err) {
         if (active === mine) active = undefined;
@@ -181,68 +115,58 @@ export function createHark(loadUi: UiLoader): HarkApi {
       }
     }
 
-    function schedulePick() {
-      if (pickTimer !== undefined) return;
-      // A tick of grace so triggers firing together compete on priority, not on timing.
-      pickTimer = setTimeout(
+    // Triggers that fire within the same tick compete on priority, not on timing.
+    let picking = 0;
+    function pick() {
+      if (picking++) return;
+      setTimeout(
         guard(() => {
-          pickTimer = undefined;
-          if (active) return;
-          const cands = ready.filter(([s, t]) => !blocked(s, t.startsWith('exit')));
+          picking = 0;
+          const c = ready.filter(([s, t]) => !block(s, t.startsWith('exit')));
           ready = [];
-          const best = byPriority(cands.map(([s]) => s));
-          const hit = cands.find(([s]) => s === best);
-          if (hit) void open(hit[0], hit[1]);
+          const best = byPriority(c.map(([s]) => s));
+          const hit = c.find(([s]) => s === best);
+          if (hit && !active) void open(...hit);
         }),
-        0,
       );
     }
 
-    function candidate(s: PublicSurvey, trigger: string) {
-      if (active) return; // never two at once; a trigger that fires meanwhile is spent
+    function fire(s: PublicSurvey, trigger: string) {
+      disarm(s.id);
+      if (active) return; // never two at once: a trigger firing meanwhile is spent
       ready.push([s, trigger]);
-      schedulePick();
+      pick();
     }
 
-    /** Arms the triggers of one eligible survey; all of delay, scroll depth and (if any) exit intent must hold. */
+    /** All of delay, scroll depth, anchor presence and (for exit surveys) exit intent must hold. */
     function arm(s: PublicSurvey) {
       const t = s.trigger ?? {};
-      const isExit = s.kind === 'exit_intent' || !!t.exitIntent;
-      let exitReason = isExit ? '' : 'x';
-      const offs: Array<() => void> = [];
+      const exit = s.kind === 'exit_intent' || !!t.exitIntent;
+      let why = exit ? '' : t.delayMs ? 'delay' : t.scrollDepthPercent ? 'scroll' : 'load';
       const check = guard(() => {
-        const delayLeft = (t.delayMs ?? 0) - (Date.now() - pageStart);
-        if (delayLeft > 0 || !exitReason) return;
-        if (scrolledPercent() < (t.scrollDepthPercent ?? 0)) return;
-        if (s.kind === 'feature_feedback' && t.anchor && !findAnchor(t.anchor)) return;
-        disarm(s.id);
-        candidate(s, isExit ? exitReason : t.delayMs ? 'delay' : t.scrollDepthPercent ? 'scroll' : 'load');
+        const h = document.documentElement.scrollHeight;
+        const depth = h <= innerHeight ? 100 : ((scrollY + innerHeight) / h) * 100;
+        if (why && Date.now() - t0 >= (t.delayMs ?? 0) && depth >= (t.scrollDepthPercent ?? 0) && (!t.anchor || findAnchor(t.anchor)))
+          fire(s, why);
       });
-      if (isExit) {
-        offs.push(
-          watchExitIntent(t.exitIntent, {
-            touch,
-            onExit: guard((r) => {
-              if (r === 'exit:pagehide') {
-                // The page is leaving: ask on the next page view of this session.
-                save(k('x'), s.id, true);
-                return;
-              }
-              exitReason = r;
-              check();
-            }),
-          }),
-        );
-      }
-      const scroll = () => check();
-      if (t.scrollDepthPercent) {
-        addEventListener('scroll', scroll, { passive: true });
-        offs.push(() => removeEventListener('scroll', scroll));
-      }
-      // One slow poll covers the delay and anchors that appear later (lazy-rendered apps).
+      // A slow poll covers the delay and anchors rendered later by the app; scroll is checked as it happens.
       const iv = setInterval(check, 500);
-      offs.push(() => clearInterval(iv));
-      armed.set(s.id, () => offs.forEach((f) => f()));
+      addEventListener('scroll', check, { passive: true });
+      const stopExit = exit
+        ? watchExitIntent(t.exitIntent, {
+            touch,
+            onExit: guard((r: ExitReason) => {
+              // The page is leaving: ask on the next page view of this session.
+              if (r === 'exit:pagehide') save(k('x'), s.id, true);
+              else (why = r), check();
+            }),
+          })
+        : () => {};
+      armed.set(s.id, () => {
+        clearInterval(iv);
+        removeEventListener('scroll', check);
+        stopExit();
+      });
       check();
     }
 
@@ -251,88 +175,42 @@ export function createHark(loadUi: UiLoader): HarkApi {
       armed.delete(id);
     }
 
+    /** The feedback tab and inline feature blocks are part of the page, not prompts: no slot, no budget. */
+    function dock(s: PublicSurvey) {
+      const anchor = s.trigger?.anchor && findAnchor(s.trigger.anchor);
+      const tab = s.kind === 'feedback_button';
+      const want = !targeted(s) && (tab || (anchor && !fatigueBlock(fatigue, s, 0, Date.now())));
+      const has = docked.get(s.id);
+      if (!want) {
+        if (has) has.close();
+        docked.delete(s.id);
+      } else if (has === undefined) {
+        docked.set(s.id, 0);
+        loadUi(o.nonce)
+          .then((m) => {
+            if (docked.get(s.id) !== 0 || !run) return;
+            const opts = mountOpts(s, tab ? 'button' : 'inline', anchor, () => tab || docked.delete(s.id));
+            docked.set(
+              s.id,
+              tab
+                ? m.mountTab({
+                    ...opts,
+                    // The visitor chose to talk to us: any automatic prompt steps aside.
+                    opened: () => (active?.h?.close(), emit('shown', { surveyId: s.id, kind: s.kind, trigger: 'button' })),
+                  })
+                : m.mountSurvey(opts),
+            );
+          })
+          .catch(report);
+      }
+    }
+
     function evaluate() {
       if (!config || !run) return;
       for (const s of config.surveys) {
-        const anc = s.trigger?.anchor;
-        if (s.kind === 'feedback_button' || (s.kind === 'feature_feedback' && anc?.placement === 'inline')) {
-          dock(s);
-          continue;
-        }
-        if (armed.has(s.id) || active?.s === s || blocked(s)) continue;
-        arm(s);
+        if (s.kind === 'feedback_button' || s.trigger?.anchor?.placement === 'inline') dock(s);
+        else if (!armed.has(s.id) && active?.s.id !== s.id && !block(s)) arm(s);
       }
-    }
-
-    /** Visitor-initiated surfaces (the feedback tab, inline feature blocks) are part of the page, not prompts. */
-    function dock(s: PublicSurvey) {
-      const want = !targetingBlock(s, ctx()) && (s.kind === 'feedback_button' || !fatigueBlock(fatigue, s, 0, Date.now()));
-      const anchor = s.trigger?.anchor ? findAnchor(s.trigger.anchor) : undefined;
-      const has = docked.get(s.id);
-      if (!want || (s.kind !== 'feedback_button' && !anchor)) {
-        has?.close();
-        docked.delete(s.id);
-        return;
-      }
-      if (has) return;
-      const placeholder: UiHandle = { close() {} };
-      docked.set(s.id, placeholder);
-      ui()
-        .then((m) => {
-          if (docked.get(s.id) !== placeholder || !run) return;
-          let a = answering(s, s.kind === 'feedback_button' ? 'button' : 'inline', anchor);
-          const opts = {
-            survey: s,
-            theme: config!.theme,
-            locale,
-            trigger: s.kind === 'feedback_button' ? 'button' : 'inline',
-            nonce: o.nonce,
-            anchor,
-            onAnswer: guard((p: AnswerPatch, d: boolean) => a.onAnswer(p, d)),
-            onClose: guard(() => {
-              a.onClose();
-              a = answering(s, 'button', anchor); // the tab stays: next opening is a new answer
-            }),
-            onError: report,
-          };
-          docked.set(
-            s.id,
-            s.kind === 'feedback_button'
-              ? m.mountTab({
-                  ...opts,
-                  onOpen: guard(() => {
-                    // The visitor chose to talk to us: step any automatic prompt aside.
-                    active?.h?.close();
-                    emit('shown', { surveyId: s.id, kind: s.kind, trigger: 'button' });
-                  }),
-                })
-              : m.mountSurvey(opts),
-          );
-        })
-        .catch(report);
-    }
-
-    function scrolledPercent() {
-      const h = document.documentElement.scrollHeight;
-      return h <= innerHeight ? 100 : ((scrollY + innerHeight) / h) * 100;
-    }
-
-    function onRoute() {
-      const prev = url;
-      url = location.href;
-      if (prev === url || !config) return;
-      for (const s of config.surveys) {
-        if (armed.has(s.id) && isRouteExit(s, prev, url)) {
-          disarm(s.id);
-          candidate(s, 'exit:route');
-        }
-      }
-      // Surveys armed for the old route no longer apply; delays restart with the new view.
-      for (const id of [...armed.keys()]) {
-        const s = config.surveys.find((x) => x.id === id);
-        if (s && !urlAllowed(s.targeting, url)) disarm(id);
-      }
-      evaluate();
     }
 
     function apply(c: SiteConfig | undefined) {
@@ -340,52 +218,55 @@ export function createHark(loadUi: UiLoader): HarkApi {
       config = c;
       for (const id of [...armed.keys()]) disarm(id);
       evaluate();
-      const pendingExit = load<string>(k('x'), '', true);
-      const s = pendingExit && c.surveys.find((x) => x.id === pendingExit);
-      if (s) {
-        remove(k('x'), true);
-        disarm(s.id);
-        if (!blocked(s, true)) candidate(s, 'exit:pagehide');
-      }
+      const x = load(k('x'), '', true);
+      const s = x && c.surveys.find((v) => v.id === x);
+      save(k('x'), '', true);
+      if (s && !block(s, true)) fire(s, 'exit:pagehide');
+      if (wanted) api.show(wanted);
     }
 
-    cleanups.push(watchRoutes(guard(onRoute)));
-    listen(window, 'online', () => outbox.wake());
-    listen(window, 'pagehide', () => {
-      held?.();
-      outbox.beacon();
-    });
+    offs.push(
+      watchRoutes(
+        guard(() => {
+          const prev = url;
+          url = location.href;
+          if (prev === url || !config) return;
+          for (const s of config.surveys) {
+            if (armed.has(s.id) && isRouteExit(s, prev, url)) fire(s, 'exit:route');
+            // Armed for the old route only: delays restart with the new view if it matches again.
+            else if (!urlAllowed(s.targeting, url)) disarm(s.id);
+          }
+          evaluate();
+        }),
+      ),
+    );
+    on(window, 'online', outbox.wake);
+    on(window, 'pagehide', outbox.beacon);
+    apply(cachedConfig(k('c')));
+    refreshConfig(base + 'config', k('c'), (u, i) => fetch(u, i))
+      .then(apply, report);
+    void outbox.flush();
 
     return {
-      o,
-      boot() {
-        apply(cachedConfig(k('c')));
-        refreshConfig(`${base}/v1/sites/${site}/config`, k('c'), (...a) => fetch(...a))
-          .then(apply)
-          .catch(report);
-        void outbox.flush();
-      },
       evaluate,
       show(id: string) {
-        const s = config?.surveys.find((x) => x.id === id);
+        const s = config?.surveys.find((v) => v.id === id);
+        wanted = config ? undefined : id;
+        if (!config) return;
         if (!s) return report(new Error(`unknown survey "${id}"`));
-        if (active) active.h?.close();
+        active?.h?.close();
         active = undefined;
         disarm(id);
         void open(s, 'api');
       },
-      hide() {
-        active?.h?.close();
-      },
+      hide: () => active?.h?.close(),
       stop() {
         for (const id of [...armed.keys()]) disarm(id);
         active?.h?.close();
-        docked.forEach((h) => h.close());
-        clearTimeout(pickTimer);
-        cleanups.forEach((f) => f());
+        docked.forEach((h) => h && h.close());
+        offs.forEach((f) => f());
         outbox.stop();
       },
-      config: () => config,
     };
   }
 
@@ -394,8 +275,8 @@ export function createHark(loadUi: UiLoader): HarkApi {
       if (run) return report(new Error('init() called twice; call destroy() first'));
       if (!o?.site || !o.collector) throw new Error('init() needs { site, collector }');
       if (o.user) user = { ...o.user };
+      run = {} as never; // start() checks `run` while it boots
       run = start(o);
-      run.boot();
     }),
     identify: guard((id?: string, traits?: Traits) => {
       user = { id: id ?? user.id, traits: { ...user.traits, ...traits } };
@@ -405,27 +286,12 @@ export function createHark(loadUi: UiLoader): HarkApi {
       events.add(String(event));
       run?.evaluate();
     }),
-    show: guard((id: string) => {
-      if (!run) return;
-      if (run.config()) run.show(id);
-      else {
-        // Config still loading: show as soon as it is there.
-        const r = run;
-        const iv = setInterval(() => {
-          if (run !== r) return clearInterval(iv);
-          if (r.config()) {
-            clearInterval(iv);
-            r.show(id);
-          }
-        }, 50);
-        setTimeout(() => clearInterval(iv), 10_000);
-      }
-    }),
+    show: guard((id: string) => run?.show(id)),
     hide: guard(() => run?.hide()),
-    on: (e: HarkEvent, fn: HarkListener) => {
+    on: (e, fn) => {
       (listeners[e] ??= []).push(fn);
       return () => {
-        listeners[e] = (listeners[e] ?? []).filter((f) => f !== fn);
+        listeners[e] = listeners[e]!.filter((f) => f !== fn);
       };
     },
     destroy: guard(() => {

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SurveyCreate } from '@hark/shared';
+import { SurveyCreate, type SurveyCreateInput } from '@hark/shared';
 import { z } from 'zod';
 import type { Services } from '../services.ts';
 import { WIDGET_DEMO } from '../http/static-assets.ts';
 
 /** Surveys of the demo site when the widget package ships none of its own. */
-const DEFAULT_SURVEYS: SurveyCreate[] = [
+const DEFAULT_SURVEYS: SurveyCreateInput[] = [
   { id: 'demo-nps', name: 'NPS', kind: 'nps', priority: 10, trigger: { delayMs: 1500 } },
   { id: 'demo-exit', name: 'Why are you leaving?', kind: 'exit_intent', priority: 20 },
   {
@@ -21,8 +21,8 @@ const DEFAULT_SURVEYS: SurveyCreate[] = [
 
 function demoSurveys(): SurveyCreate[] {
   const file = join(WIDGET_DEMO, 'seed-surveys.json');
-  if (!existsSync(file)) return DEFAULT_SURVEYS;
-  return z.array(SurveyCreate).parse(JSON.parse(readFileSync(file, 'utf8')));
+  const raw: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : DEFAULT_SURVEYS;
+  return z.array(SurveyCreate).parse(raw);
 }
 
 /** Creates the `demo` site (any origin) and its surveys, once. Returns whether it did. */

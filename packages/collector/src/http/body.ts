@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { HttpError } from './errors.ts';
+import { rejectUnsafeKeys } from './unsafe-keys.ts';
 
 /**
  * JSON bodies, also when sent as text/plain: that is what navigator.sendBeacon
@@ -17,5 +18,5 @@ export function jsonBody(limitKb: number, acceptTextPlain: boolean): RequestHand
     }
     next();
   };
-  return [requireType, express.json({ type: types, limit: `${limitKb}kb`, strict: true })];
+  return [requireType, express.json({ type: types, limit: `${limitKb}kb`, strict: true }), rejectUnsafeKeys];
 }

@@ -61,19 +61,18 @@ const components: Record<string, z.ZodType> = {
 
 /** OpenAPI 3.1: JSON Schema 2020-12 straight from the zod schemas that validate the requests. */
 export function openApiDocument(): Json {
+  // Components come from the zod registry (every schema with .meta({ id })), as the
+  // server sees them (output) and, for request bodies, as clients send them (input).
+  const gen = (io: 'input' | 'output') =>
+    z.toJSONSchema(z.globalRegistry, { uri: (id: string) => `#/components/schemas/${id}`, unrepresentable: 'any', io }).schemas as Record<string, Json>;
+  const output = gen('output');
+  const input = gen('input');
   const schemas: Record<string, Json> = {};
-  for (const [name, schema] of Object.entries(components)) {
-    const js = z.toJSONSchema(schema, {
-      unrepresentable: 'any',
-      io: name.endsWith('Input') || name.endsWith('Create') || name.endsWith('Patch') ? 'input' : 'output',
-      uri: (id) => `#/components/schemas/${id}`,
-      cycles: 'ref',
-      reused: 'inline',
-    }) as Json & { $defs?: Record<string, Json> };
-    const { $defs, $schema: _s, ...rest } = js;
-    for (const [k, v] of Object.entries($defs ?? {})) schemas[k] ??= v;
+  for (const [name, s] of Object.entries(output)) {
+    const { $schema: _s, id: _id, ...rest } = (/(Create|Patch|Input|Query)$/.test(name) ? input[name] ?? s : s) as Json;
     schemas[name] = rest;
   }
+  for (const name of Object.keys(components)) if (!schemas[name]) throw new Error(`schema ${name} has no .meta({ id })`);
 
   const paths: Json = {
     '/healthz': {

@@ -1,4 +1,4 @@
-import { Privacy, type Site, type SiteCreate, type SitePatch, Theme, VisitorBudget } from '@hark/shared';
+import { Privacy, type Site, type SiteCreateInput, type SitePatch, Theme, VisitorBudget } from '@hark/shared';
 import { HttpError, notFound } from '../http/errors.ts';
 import type { Collection } from '../store/port.ts';
 import type { SiteDoc } from '../store/collections.ts';
@@ -33,7 +33,7 @@ export class SitesService {
     return (await this.sites.find({}, { sort: { key: 1 } })) as Site[];
   }
 
-  async create(input: SiteCreate & { key: string }): Promise<Site> {
+  async create(input: SiteCreateInput): Promise<Site> {
     const now = new Date().toISOString();
     const site: Site = {
       key: input.key,

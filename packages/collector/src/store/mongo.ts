@@ -136,7 +136,7 @@ class MongoStoreCollection<T extends Doc> implements Collection<T> {
   }
 
   find(filter: Filter, options?: FindOptions): Promise<T[]> {
-    return guard(async () => (await this.cursor(filter, options).toArray()) as T[]);
+    return guard(async () => (await this.cursor(filter, options).toArray()) as unknown as T[]);
   }
 
   async *stream(filter: Filter, options?: FindOptions): AsyncIterable<T> {
@@ -145,7 +145,7 @@ class MongoStoreCollection<T extends Doc> implements Collection<T> {
       while (true) {
         const d = await guard(() => c.next());
         if (!d) return;
-        yield d as T;
+        yield d as unknown as T;
       }
     } finally {
       await c.close().catch(() => {});

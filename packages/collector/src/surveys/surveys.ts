@@ -3,13 +3,16 @@ import {
   ExitIntentRules,
   type PublicSurvey,
   type Survey,
-  type SurveyCreate,
+  SurveyCreate,
+  type SurveyCreateInput,
   SurveyFatigue,
   type SurveyPatch,
   Targeting,
   Trigger,
   defaultQuestions,
+  Question,
 } from '@hark/shared';
+import { z } from 'zod';
 import { HttpError, notFound } from '../http/errors.ts';
 import type { Collection } from '../store/port.ts';
 import type { SurveyDoc } from '../store/collections.ts';
@@ -21,11 +24,11 @@ function newSurveyId(): string {
 }
 
 /** Fills every default so the widget never has to guess. */
-function withDefaults(kind: Survey['kind'], s: Pick<SurveyCreate, 'trigger' | 'targeting' | 'fatigue' | 'questions'>) {
+function withDefaults(kind: Survey['kind'], s: Pick<SurveyCreateInput, 'trigger' | 'targeting' | 'fatigue' | 'questions'>) {
   const trigger = Trigger.parse(s.trigger ?? {});
   if (kind === 'exit_intent' && !trigger.exitIntent) trigger.exitIntent = ExitIntentRules.parse({});
   return {
-    questions: s.questions && s.questions.length > 0 ? s.questions : defaultQuestions(kind),
+    questions: z.array(Question).parse(s.questions && s.questions.length > 0 ? s.questions : defaultQuestions(kind)),
     targeting: Targeting.parse(s.targeting ?? {}),
     trigger,
     fatigue: SurveyFatigue.parse(s.fatigue ?? {}),
@@ -41,7 +44,8 @@ export class SurveysService {
     this.activeCache.delete(siteKey);
   }
 
-  async create(siteKey: string, input: SurveyCreate): Promise<Survey> {
+  async create(siteKey: string, raw: SurveyCreateInput): Promise<Survey> {
+    const input = SurveyCreate.parse(raw);
     const now = new Date().toISOString();
     const survey: Survey = {
       id: input.id ?? newSurveyId(),

@@ -29,11 +29,14 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
     ['\\b(?:blank|empty) (?:page|screen|popup|pop-up|window|modal)|opens blank|shows blank|white screen', 3],
     ['\\b(?:in a loop|infinite loop|loops? back|redirect loop|sends me back)', 2],
     ['\\b(?:invalid|expired|rejected|declined)\\b', 1],
+    ["\\b(?:got|gets|was|is|keeps? being|been) (?:rejected|declined|refused)\\b|\\beven though (?:it's|it is|its) (?:valid|correct|right)\\b|\\b(?:alors qu'il|alors qu'elle|pourtant) (?:est )?(?:valable|valide)\\b|\\bcode (?:promo )?(?:refuse|rejete|invalide|expire)", 2],
     ["\\b(?:can't|cant|cannot|unable to|couldn't|couldnt) (?:log ?in|log ?out|sign ?in|sign ?out|login|logout|pay|checkout|check out|finish|complete|save|upload|download|open|access|connect|submit|play|watch|book|transfer|activate|verify|reset)\\b", 2],
     ['\\b(?:greyed|grayed) out no matter|stays (?:greyed|grayed)|still (?:shows|says|charged)', 2],
     ['\\b(?:weird|strange|funny) (?:characters|symbols)|\\u00c3', 2],
     ['\\b(?:never (?:arrived|came|got)|didn\'t (?:receive|get) (?:the|any|my) (?:email|mail|code|sms|link|notification))', 1],
     ['\\b(?:says|shows|displays) .{0,40}\\bbut\\b', 1],
+    ['\\b(?:tried|retried|attempted|re-?\\w+ed it|removed it) (?:it )?\\d+ times\\b|\\b\\d+ times before\\b|\\bessaye\\w* \\d+ fois\\b|\\b\\d+ fois de suite\\b', 2],
+    ["^\\W*(?:when|whenever|every time|each time|quand|lorsque|des que|chaque fois que|a chaque fois que) (?:i|we|you|on|je|j'|l'on)\\b", 1],
     // French
     [`\\b(?:ne |n')?(?:marche|fonctionne|charge|s'ouvre|s'affiche|repond|enregistre|synchronise)\\w* ${NEG_FR}\\b`, 3],
     ['\\b(?:ca|ça) (?:marche|fonctionne) (?:pas|plus)\\b|\\bhs\\b|\\ben panne\\b|\\bcasse\\w*\\b', 3],
@@ -66,6 +69,7 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
     ['\\b(?:complicated|complex|annoying|frustrating|confusing)\\b', 1],
     ['\\b(?:one by one|one at a time|separately|each time i have to|every time i have to|have to re-?type|retype)\\b', 1],
     ['\\b(?:three words|different names|same thing)\\b', 1],
+    ["\\b(?:can|could) never (?:find|tell|remember where)\\b|\\b(?:a maze|labyrinth|lost in the menus?|no explanation|not explained anywhere)\\b", 2],
     // French
     ['\\b(?:pas clair\\w*|peu clair\\w*|trompeur|ambigu\\w*|deroutant\\w*|perturbant\\w*|on s\'y perd|on s\'y retrouve pas|s\'y retrouve pas|je m\'y retrouve pas|on s\'y perd|m\'y perds?)\\b', 3],
     ["\\b(?:du mal a (?:trouver|comprendre|voir)|j'ai cherche|je l'ai cherche|cherche partout|mis \\d+ (?:bonnes )?minutes a trouver|introuvable dans)", 3],
@@ -76,12 +80,13 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
     ["\\b(?:par erreur|sans le vouloir|se ressemblent|presentees? pareil|identiques?|au pif|mots normaux|des mots simples)\\b", 2],
     ['\\b(?:melange\\w*|pas evident|pas logique|pas ergonomique|mal (?:place|fait|concu|range|indique|explique)\\w*)\\b', 2],
     ["\\b(?:pour rien|a chaque fois il faut|faut tout (?:ressaisir|retaper|refaire))\\b", 1],
+    ["\\bpas (?:du tout |tres |vraiment |super |hyper )?(?:intuiti\\w*|clair\\w*|pratique|logique|evident\\w*|lisible\\w*)\\b|\\b(?:aucune explication|sans explication|a quoi sert|a quoi servent|impossible de (?:savoir|comprendre|trouver|voir|deviner))|\\b\\d+ (?:menus|sous-menus|onglets|niveaux)\\b|\\blabyrinthe\\b", 2],
   ],
   performance: [
     ['\\b(?:slow\\w*|sluggish|laggy|lagg\\w*|lags?|latency|stutter\\w*|choppy|janky|buffering|takes? forever|took forever|ages to load|loading forever|still loading|keeps loading)\\b', 3],
     ['\\b(?:time[sd]? ?out|timing out|timeouts?)\\b', 3],
     ['\\b(?:spinner|spinning wheel|progress bar|loading screen|freez\\w*|froze|hangs|heavy page|heavy|performance|speed)\\b', 2],
-    ['\\b\\d+(?:[.,]\\d+)?\\s?(?:-\\s?\\d+\\s?)?(?:s|sec|secs|seconds?|mins?|minutes?)\\b(?! ago)', 2],
+    ['\\b\\d+(?:[.,]\\d+)?\\s?(?:-\\s?\\d+\\s?)?(?:s|sec|secs|seconds?|mins?|minutes?)\\b(?! ago)', 1],
     ['\\b(?:waiting|wait for|wait ages|stare at|staring at)\\b', 1],
     ['\\b(?:loading|load time|loads|to load|to open|to generate|to display|to appear|to show up)\\b', 1],
     ['\\b(?:fans spin|eats (?:my )?battery|drains (?:my )?battery|uses \\d+% cpu|memory)\\b', 2],
@@ -91,6 +96,7 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
     ['\\b(?:lourd\\w*)\\b', 2],
     ['\\b(?:attendre|attente|patienter)\\b', 1],
     ['\\bau bout de \\d+', 2],
+    ["\\b(?:une plombe|des plombes|des heures a|un temps fou)\\b|\\bmet(?:tent)? .{0,25}\\ba (?:s'afficher|charger|s'ouvrir|repondre|apparaitre|demarrer|se lancer)", 2],
   ],
   feature_request: [
     ['\\b(?:please add|pls add|plz add|can you add|could you add|would you add|you should add|add an? option|option to|ability to|possibility to|feature request|would love (?:a|an|to|the|it|some|if)|i\'d love|we\'d love|would be (?:nice|great|good|cool|awesome|helpful|handy|useful|amazing|lovely)|would help|would save|it\'d be|i wish|only wish|wish (?:there|you|it|i|we)|dreaming of|how about|why not (?:add|have|offer|let)|is missing|\\bmissing is|the one thing missing|one thing missing|needs? (?:a|an|to be able)|we need (?:a|an)|i need (?:a|an)|need to be able|let me|let us|allow (?:me|us|users)|support for|should (?:be able|have|offer|support|let))\\b', 3],
@@ -108,7 +114,8 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
   ],
   pricing: [
     ['\\b(?:price\\w*|pricing|pricey|overpriced|expensive|costs?|costly|cheap|fees?|surcharge|steep|afford\\w*|budget|value for money|not worth|worth the|rip-?off|cash grab|money grab|paywall|too much money)\\b', 3],
-    ['\\b(?:plan|plans|tier|tiers|seat|seats|per user|per seat|per month|a month|\\/month|\\/mo|per year|annual(?:ly)?|yearly|monthly|billed|billing|invoice(?:d)? (?:me|us)|subscription|premium|upgrade|downgrade|free plan|free tier|trial)\\b', 1],
+    ['\\b(?:plan|plans|tier|tiers|seat|seats|per user|per seat|per month|a month|\\/month|\\/mo|per year|annual(?:ly)?|yearly|monthly|billed|billing|invoice(?:d)? (?:me|us)|subscription|premium|upgrade|downgrade|trial)\\b', 1],
+    ['\\b(?:free plan|free tier|paid plan|plan caps|capped at|limited to \\d+|locked behind|only (?:on|in) the \\w+ plan)\\b', 2],
     ['\\b(?:discount\\w*|promo\\w*|coupon\\w*|voucher\\w*|sale price|vat|shipping (?:costs?|fees?|charges?)|delivery (?:costs?|fees?|charges?)|free (?:shipping|delivery|returns))\\b', 2],
     ['(?:[$€£]\\s?\\d|\\d\\s?(?:[$€£]|eur|euros?|usd|dollars?|bucks)\\b)', 2],
     ['\\b(?:pay(?:ing)? (?:full|extra|more|for)|charged? (?:extra|more|for)|price (?:hike|increase|went up)|went up|doubled?|increase\\w*)\\b', 1],
@@ -119,12 +126,16 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
     ['\\b(?:augment\\w*|a double|ont pris \\d+|pris \\d+ ?%|passe de \\d)', 1],
   ],
   praise: [
-    ['(?<!\\b(?:not|never|isn\'t|wasn\'t|pas|plus|moins) (?:so |that |very |tres |si )?)\\b(?:love|loved|loving|lovely|great|awesome|amazing|perfect\\w*|excellent|fantastic|brilliant|wonderful|superb|outstanding|flawless|impressive|impressed|delighted|kudos|well done|nailed it|smooth|seamless|best|thank you|thanks|thx|cheers|recommend\\w*)\\b', 2],
-    ['(?<!\\b(?:not|never|pas|plus) (?:so |very |tres |si )?)\\b(?:nice|clean|easy|intuitive|happy|pleased|satisfied|good job|good work|fast|quick|helpful|lovely|beautiful|gorgeous)\\b', 1],
+    // Negated praise ("not great", "pas top", "plus si génial") cancels the praise cue.
+    ["\\b(?:not|never|isn't|wasn't|aren't|pas|n'est plus|plus si|pas si|pas tres|pas vraiment) (?:so |that |very |really |tres |si |vraiment )?(?:love\\w*|great|awesome|amazing|perfect|good|nice|easy|fast|happy|intuitive|top|genial|super|terrible|parfait|bien|rapide|pratique|clair|simple|fou|ouf)\\b", -2],
+    ['\\b(?:love|loved|loving|lovely|great|awesome|amazing|perfect\\w*|excellent|fantastic|brilliant|wonderful|superb|outstanding|flawless|impressive|impressed|delighted|kudos|well done|nailed it|smooth|seamless|best|recommend\\w*)\\b', 2],
+    ['\\b(?:thank you|thanks|thx|cheers|ty)\\b', 1],
+    ['\\b(?:nice|clean|easy|intuitive|happy|pleased|satisfied|good job|good work|fast|quick|helpful|lovely|beautiful|gorgeous)\\b', 1],
     ['(?:❤|♥|😍|🥰|👌|👍|🙏|🎉|🙌|💯|⭐|🔥|😊|☺|🤩|💖|💕)', 2],
     // French
-    ["(?<!\\b(?:pas|plus|moins|trop) (?:si |tres |vraiment )?)\\b(?:genial\\w*|super|top|parfait\\w*|excellent\\w*|bravo|chapeau|merci|magnifique\\w*|adore|j'adore|nickel|impeccable\\w*|au top|rien a redire|je recommande|recommande|formidable\\w*|incroyable|extra|ravie?s?|contente?s?|satisfaite?s?|efficace\\w*|soigne\\w*|felicitations|un regal|trop bien)\\b", 2],
-    ["(?<!\\b(?:pas|plus) (?:si |tres )?)\\b(?:bien passe|pratique|rapide|agreable|beau|belle|beaux|simple|qualite|fiable|propre\\w*|clair\\w*)\\b", 1],
+    ["\\b(?:genial\\w*|super|top|parfait\\w*|excellent\\w*|bravo|chapeau|magnifique\\w*|adore|j'adore|nickel|impeccable\\w*|au top|rien a redire|je recommande|recommande|formidable\\w*|incroyable|extra|ravie?s?|contente?s?|satisfaite?s?|efficace\\w*|soigne\\w*|felicitations|un regal|trop bien)\\b", 2],
+    ['\\b(?:merci)\\b', 1],
+    ["\\b(?:bien passe|pratique|rapide|agreable|beau|belle|beaux|simple|qualite|fiable|propre\\w*|clair\\w*)\\b", 1],
   ],
   churn_risk: [
     ['\\b(?:cancel\\w*|unsubscrib\\w*|terminate (?:my|our)|close (?:my|our) account|closing (?:my|our) account|delete (?:my|our) account|deleting (?:my|our) account)\\b', 3],
@@ -139,20 +150,23 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
     ["\\b(?:je pars|on part|nous partons|on s'en va|je m'en vais|on arrete|j'arrete|adieu|au revoir|plus jamais|derniere commande|je (?:ne )?commanderai plus|je n'achete(?:rai)? plus|plus chez vous|on ne renouvel\\w*|ne (?:pas )?renouvel\\w*|pas de renouvellement|sans renouvellement|on a signe ailleurs|signe ailleurs|ailleurs)\\b", 3],
     ["\\b(?:on passe|je passe|nous passons|on migre|je migre|on bascule|tout le monde) (?:sur|a|chez|vers) [a-z0-9]", 2],
     ["\\b(?:je retourne|je vais voir|je vais aller|j'irai) (?:chez|sur|ailleurs)", 3],
+    ["\\b(?:sur|chez|vers|pour) (?:une autre|un autre|la concurrence) ?(?:appli\\w*|application|site|banque|marque|outil|service|boutique|enseigne|plateforme|operateur|fournisseur)?\\b|\\b(?:another|a different|other) (?:app|site|bank|store|shop|tool|service|provider|platform|brand|airline|carrier)\\b(?! (?:tab|page|window))", 2],
     ["\\b(?:moins cher ailleurs|beaucoup moins cher|pour moins cher|plus besoin|n'aura plus besoin|n'avons plus besoin|on ferme|nous fermons|un concurrent|la concurrence|fait le job)\\b", 2],
   ],
   question: [
-    ["^\\s*(?:how|where|what|when|why|which|who|can i|can we|can you|could i|could we|could you|is there|are there|is it|do you|does|do i|did|will|any (?:way|chance|setting|option|plan)|is this|are you|should i|hi,? (?:how|where|can|is|do))\\b", 2],
+    ["^\\s*(?:how|where|what|why|which|who|can i|can we|can you|could i|could we|could you|is there|are there|is it|do you|does|do i|did|will|any (?:way|chance|setting|option|plan)|is this|are you|should i|hi,? (?:how|where|can|is|do))\\b", 2],
     ['\\b(?:how (?:do|can|does|long|much|to|should)|where (?:is|are|can|do)|is it possible|is there (?:a|an|any)|are there any|any (?:way|chance|setting|option) to|can i|can we|do you (?:ship|deliver|offer|have|sell|accept|support|take)|does (?:it|the|this|that)|what happens|what is the|which one)\\b', 2],
     ['\\?', 1],
     ['\\b(?:need help|help me|please help|support request|contact (?:support|you)|my order\\s*#?\\d*|order #?\\d+|ticket)\\b', 1],
     // French
-    ["^\\s*(?:comment|ou |ou est|quand|pourquoi|quel|quelle|quels|quelles|combien|est-ce|est ce|est-il|est il|peut-on|peut on|on peut|puis-je|je peux|y a moyen|y a-t-il|il y a un moyen|vous proposez|vous faites|vous livrez|c'est possible|bonjour,? (?:comment|est|vous|je|on|y))", 2],
+    ["^\\s*(?:comment|ou |ou est|pourquoi|quel|quelle|quels|quelles|combien|est-ce|est ce|est-il|est il|peut-on|peut on|on peut|puis-je|je peux|y a moyen|y a-t-il|il y a un moyen|vous proposez|vous faites|vous livrez|c'est possible|bonjour,? (?:comment|est|vous|je|on|y))", 2],
     ["\\b(?:comment (?:on|je|faire|est-ce|puis|peut|changer|modifier|ajouter|supprimer|restaurer|annuler)|ou (?:est|sont|se trouve|trouver|puis-je)|est-ce que|est-il possible|est ce possible|c'est possible de|y a moyen|il y a moyen|existe-t-il|peut-on|on peut .{0,60}\\?|je cherche comment|je cherche a savoir|ca correspond a|quelle taille|combien de temps|besoin d'aide|aidez-moi)", 2],
   ],
   offtopic: [
-    ['\\b(?:test|testing|just testing|ignore|ignore this|asdf\\w*|qwerty|azerty|lorem ipsum|n\\/a|nothing to say|no comment|nothing|nope|too early|too soon|just browsing|just looking|wrong tab|wrong page|by mistake|made me fill|rien a dire|pas d\'avis|sans avis|trop tot|je regarde juste|je regarde|juste un coup d\'oeil|mauvais onglet|mauvaise page|desole|sorry|je repasserai|come back later|i\'ll be back|not shopping|just here for)\\b', 2],
-    ['\\b(?:seo|backlinks?|whatsapp|telegram|crypto|bitcoin|forex|casino|viagra|loan offer|rank #?1|earn \\$|make money|click here|visit (?:my|our) (?:site|website)|contact us|promote your|marketing services|cheap \\w+ services)\\b', 3],
+    // Whole-comment fillers only: "nothing" or "test" inside a real sentence means something else.
+    ["^\\W*(?:test\\w*|ignore\\w*|asdf\\w*|qwerty|azerty|lorem ipsum|n\\/?a|none|nothing|nope|no|non|rien|ras|ok|okay|\\.+|-+|\\?+|no comment|nothing to say|rien a dire|pas d'avis|sans avis|bonjour|hello|hi|salut)\\W*$", 3],
+    ["\\b(?:just testing|testing the|ignore this|ignore,|too early|too soon|just browsing|just looking|wrong tab|wrong page|made me fill|trop tot|je regarde juste|je regarde|juste un coup d'oeil|mauvais onglet|mauvaise page|je repasserai|come back later|not shopping|just here for|je me suis inscrit il y a|i just signed up|signed up an hour|pour offrir|it's a gift|as a gift)\\b", 2],
+    ['\\b(?:buy (?:followers|likes|views|reviews)|followers cheap|seo|backlinks?|whatsapp|telegram|crypto|bitcoin|forex|casino|viagra|loan offer|rank #?1|earn \\$|make money|click here|visit (?:my|our) (?:site|website)|contact us|promote your|marketing services|cheap \\w+ services)\\b', 3],
     ['https?:\\/\\/', 1],
   ],
 };

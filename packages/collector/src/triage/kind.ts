@@ -54,12 +54,15 @@ export interface KindInput {
   url?: string | undefined;
   element?: string | undefined;
   feature?: string | undefined;
+  /** Lexical polarity of the comment in [-1, 1] (sentiment.ts), when known. */
+  polarity?: number | undefined;
 }
 
 /** Keyboard mash or text with no readable word: "asdfgh", "xkcd qqq", "...". */
 export function looksLikeGibberish(a: Analysed): boolean {
   const words = a.tokens.filter((t) => /[a-z]/.test(t));
-  if (words.length === 0) return true;
+  // Emoji-only answers ("❤️❤️❤️", "👎") are not gibberish: the emoji cues score them.
+  if (words.length === 0) return !/\p{Extended_Pictographic}/u.test(a.raw);
   if (words.length > 3) return false;
   return words.every(
     (w) => /[bcdfghjklmnpqrstvwxz]{5,}/.test(w) || /^(?:asd|qwe|azer|zxc|sdf|jkl|hjk|uio)/.test(w) || /(.)\1{3,}/.test(w),
@@ -111,10 +114,25 @@ export function classifyKind(a: Analysed, input: KindInput): KindResult {
     if (k === 'praise' || k === 'offtopic') continue;
     if (best === null || scores[k] > scores[best]) best = k;
   }
+
+  // Prices, speed and delivery are also praised ("fast delivery, free returns, thanks!"):
+  // a clearly positive comment whose only "issue" is a price/speed topic is praise.
+  if (
+    best && (best === 'pricing' || best === 'performance') && scores.praise >= 2 &&
+    (input.polarity ?? 0) > 0.3 && scores.praise + 3 > scores[best]
+  ) {
+    scores[best] = Math.min(scores[best], 1);
+    best = null;
+    for (const k of PRIORITY) {
+      if (k === 'praise' || k === 'offtopic') continue;
+      if (best === null || scores[k] > scores[best]) best = k;
+    }
+  }
   const bestScore = best ? scores[best] : 0;
 
   let primary: Kind;
-  if (scores.offtopic >= 3 && bestScore < 3) primary = 'other';
+  if (scores.offtopic >= 3 && bestScore <= scores.offtopic) primary = 'other';
+  else if (scores.offtopic >= 2 && bestScore < 2 && scores.praise <= scores.offtopic) primary = 'other';
   else if (bestScore >= 2 && !(scores.praise >= bestScore + 2)) primary = best as Kind;
   else if (scores.praise >= 1.5) primary = 'praise';
   else if (scores.offtopic >= 2) primary = 'other';

@@ -42,8 +42,13 @@ export function detectLanguage(comment: string | undefined, locale: string | und
   }
   // Accented letters are a strong French signal that function words miss ("délai trop long").
   if (/[éèêàùçôîï]/i.test(text)) fr += 1;
-  if (fr >= 2 && en === 0) return { language: 'fr', source: 'text' };
-  if (en >= 2 && fr === 0) return { language: 'en', source: 'text' };
+  if (fr >= 2 && fr >= 2 * en + 1) return { language: 'fr', source: 'text' };
+  if (en >= 2 && en >= 2 * fr + 1) return { language: 'en', source: 'text' };
+  // Weak evidence that agrees with the browser locale is enough; only disagreement or
+  // silence pays for the statistical detector.
+  const loc = localeLanguage(locale);
+  if (loc === 'fr' && fr >= 1 && en === 0) return { language: 'fr', source: 'text' };
+  if (loc === 'en' && en >= 1 && fr === 0) return { language: 'en', source: 'text' };
 
   const best = detectAll(text, { only: ['fr', 'en'] })[0];
   // Very short texts ("ok", "asdf", brand names) are unreliable: keep the locale unless the

@@ -121,10 +121,19 @@ export function scorePolarity(type: string, score: number | undefined): number |
   return Math.max(-1, Math.min(1, (score - 3) / 2));
 }
 
+// Softeners: "small thing", "petit détail" — a passive reporting a nit is not upset.
+const SOFTENER = /\b(?:small thing|minor|tiny thing|nitpick|not a big deal|no big deal|just a suggestion|petit detail|petit truc|petite chose|pas grave|rien de grave|detail)\b/;
+
+// Requests and questions are worded politely ("would love", "ce serait top") without being
+// praise; their tone comes mostly from the score, so their words count for less.
+const LEX_WEIGHT: Partial<Record<Kind, number>> = { feature_request: 0.35, question: 0.35, other: 0.35 };
+
 export function scoreSentiment(a: Analysed | null, input: SentimentInput): Sentiment {
-  const lex = a ? lexicalPolarity(a) : 0;
+  let lex = a ? lexicalPolarity(a) : 0;
   const sp = scorePolarity(input.type, input.score);
-  const prior = input.kind ? KIND_PRIOR[input.kind] : 0;
+  let prior = input.kind ? KIND_PRIOR[input.kind] : 0;
+  if (input.kind) lex *= LEX_WEIGHT[input.kind] ?? 1;
+  if (a && prior < 0 && SOFTENER.test(a.norm)) prior *= 0.5;
   let total = 0.55 * prior + 0.45 * lex + (sp === undefined ? 0 : 0.4 * sp);
   // A detractor who writes something flat is still unhappy (LABELING.md).
   if (input.type === 'nps' && input.score !== undefined && input.score <= 6) total = Math.min(total, -0.25 + Math.max(0, lex) * 0.5);

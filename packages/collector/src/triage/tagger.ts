@@ -4,7 +4,7 @@ import { npsCategory, type Tags } from '@hark/shared';
 import { classifyKind } from './kind.ts';
 import { analysisLang, detectLanguage } from './language.ts';
 import { detectPii } from './pii.ts';
-import { scoreSentiment } from './sentiment.ts';
+import { lexicalPolarity, scoreSentiment } from './sentiment.ts';
 import { analyse } from './text.ts';
 import { assignDiscoveredThemes, type DiscoveredTheme } from './theme-discovery.ts';
 import { DEFAULT_TAXONOMY, matchThemes, type Taxonomy } from './themes.ts';
@@ -35,7 +35,8 @@ export function tagResponse(input: TagInput, options: TagOptions = {}): Tags {
   const pii = detectPii(comment);
   const a = analyse(pii.masked, analysisLang(language));
 
-  const k = classifyKind(a, { type: input.type, score, url: ctx.url, element: ctx.element, feature: ctx.feature });
+  const polarity = lexicalPolarity(a);
+  const k = classifyKind(a, { type: input.type, score, url: ctx.url, element: ctx.element, feature: ctx.feature, polarity });
   const sentiment = scoreSentiment(a.tokens.length ? a : null, { type: input.type, score, kind: k.kind });
   const { track, trackReason } = decideTrack(k.kind, a, { element: ctx.element, feature: ctx.feature });
 

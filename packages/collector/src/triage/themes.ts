@@ -11,8 +11,8 @@ export interface ThemeDef {
 export type Taxonomy = ThemeDef[];
 
 export const DEFAULT_TAXONOMY: Taxonomy = [
-  { name: 'login', keywords: { en: ['login', 'log in', 'sign in', 'password', 'logout', 'log out', '2fa', 'sso', 'signup', 'sign up', 'account activation'], fr: ['connexion', 'se connecter', 'mot de passe', 'deconnexion', 'inscription', 'identifiant', 'compte'] } },
-  { name: 'billing', keywords: { en: ['billing', 'invoice', 'subscription', 'plan', 'charge', 'refund', 'payment method', 'receipt'], fr: ['facturation', 'facture', 'abonnement', 'forfait', 'prelevement', 'remboursement', 'recu'] } },
+  { name: 'login', keywords: { en: ['login', 'log in', 'sign in', 'password', 'logout', 'log out', '2fa', 'sso', 'signup', 'sign up', 'account activation'], fr: ['connexion', 'se connecter', 'mot de passe', 'deconnexion', 'inscription', 'identifiant', 'se deconnecter'] } },
+  { name: 'billing', keywords: { en: ['billing', 'invoice', 'subscription', 'plans', 'pricing plan', 'charged', 'payment method', 'receipt'], fr: ['facturation', 'facture', 'abonnement', 'forfait', 'prelevement', 'remboursement', 'recu'] } },
   { name: 'pricing', keywords: { en: ['price', 'pricing', 'expensive', 'cost', 'cheap', 'discount', 'fee', 'tier', 'seat'], fr: ['prix', 'tarif', 'cher', 'cout', 'reduction', 'remise', 'frais', 'palier'] } },
   { name: 'export', keywords: { en: ['export', 'download', 'csv', 'pdf', 'excel', 'spreadsheet'], fr: ['export', 'exporter', 'telecharger', 'csv', 'pdf', 'excel', 'tableur'] } },
   { name: 'import', keywords: { en: ['import', 'upload', 'migration', 'migrate'], fr: ['import', 'importer', 'migration', 'migrer', 'televerser'] } },
@@ -25,11 +25,11 @@ export const DEFAULT_TAXONOMY: Taxonomy = [
   { name: 'permissions', keywords: { en: ['permission', 'role', 'access', 'admin', 'invite', 'member'], fr: ['permission', 'droit', 'role', 'acces', 'invitation', 'inviter', 'membre'] } },
   { name: 'onboarding', keywords: { en: ['onboarding', 'setup', 'tutorial', 'getting started', 'trial'], fr: ['prise en main', 'tutoriel', 'configuration', 'essai', 'demarrage'] } },
   { name: 'support', keywords: { en: ['support', 'customer service', 'help', 'contact', 'agent', 'chat'], fr: ['support', 'service client', 'aide', 'sav', 'conseiller'] } },
-  { name: 'checkout', keywords: { en: ['checkout', 'cart', 'basket', 'bag', 'payment', 'pay', 'card', 'paypal', 'apple pay'], fr: ['panier', 'paiement', 'payer', 'commande', 'carte bancaire', 'paypal', 'apple pay', 'checkout'] } },
+  { name: 'checkout', keywords: { en: ['checkout', 'cart', 'basket', 'bag', 'payment', 'pay', 'credit card', 'card payment', 'paypal', 'apple pay'], fr: ['panier', 'paiement', 'payer', 'commande', 'carte bancaire', 'paypal', 'apple pay', 'checkout'] } },
   { name: 'promo codes', keywords: { en: ['promo code', 'coupon', 'voucher', 'discount code', 'gift card'], fr: ['code promo', 'bon de reduction', 'carte cadeau', 'bon d achat'] } },
   { name: 'delivery', keywords: { en: ['delivery', 'shipping', 'parcel', 'package', 'courier', 'tracking', 'ship', 'arrived', 'late'], fr: ['livraison', 'colis', 'expedition', 'suivi', 'livreur', 'transporteur', 'retard'] } },
   { name: 'returns', keywords: { en: ['return', 'refund', 'exchange', 'send back'], fr: ['retour', 'rembourse', 'echange', 'renvoyer'] } },
-  { name: 'sizes', keywords: { en: ['size', 'sizing', 'fit', 'fits', 'too small', 'too big', 'size guide'], fr: ['taille', 'guide des tailles', 'trop petit', 'trop grand', 'pointure', 'coupe'] } },
+  { name: 'sizes', keywords: { en: ['size', 'sizing', 'fit', 'fits', 'too small', 'too big', 'size guide'], fr: ['taille', 'guide des tailles', 'trop petit', 'trop grand', 'pointure', 'taille unique'] } },
   { name: 'product quality', keywords: { en: ['quality', 'fabric', 'material', 'stitching', 'shrink', 'shrank'], fr: ['qualite', 'matiere', 'tissu', 'couture', 'bouloche', 'retrecit', 'trou'] } },
   { name: 'product pages', keywords: { en: ['product page', 'photo', 'picture', 'description', 'colour', 'color', 'stock', 'out of stock'], fr: ['fiche produit', 'photo', 'description', 'couleur', 'coloris', 'stock', 'epuise', 'rupture'] } },
   { name: 'subtitles', keywords: { en: ['subtitle', 'caption', 'closed captions', 'dubbing', 'audio track'], fr: ['sous-titre', 'sous titres', 'doublage', 'piste audio', 'vost', 'vf'] } },

@@ -14,7 +14,7 @@ storeContract('embedded (on disk)', async () => new EmbeddedStore({ dataDir: dir
 describe('embedded store persistence', () => {
   it('finds acknowledged documents again after a restart', async () => {
     const d = mkdtempSync(join(tmpdir(), 'hark-persist-'));
-    const spec = { name: 'things', key: (x: { id: string }) => x.id };
+    const spec = { name: 'things', key: (x: { id: string; at?: Date }) => x.id };
     const a = new EmbeddedStore({ dataDir: d });
     const col = await a.collection(spec);
     await Promise.all(Array.from({ length: 100 }, (_, i) => col.insertOne({ id: `t${i}`, at: new Date(1000 * i) })));

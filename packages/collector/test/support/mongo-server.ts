@@ -1,7 +1,6 @@
 import { createServer } from 'node:net';
 // The in-process MongoDB-wire server (CongoDB). The deep import skips the package's
 // main entry, which would load tooling the server does not need.
-// @ts-expect-error the package ships no types for this entry
 import { CongoServer } from '@push.rocks/smartmongo/dist_ts/congodb/index.js';
 
 async function freePort(): Promise<number> {

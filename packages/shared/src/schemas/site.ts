@@ -49,7 +49,8 @@ const SiteFields = {
 };
 
 export const SiteCreate = z.strictObject({ key: SiteKey, ...SiteFields }).meta({ id: 'SiteCreate' });
-export type SiteCreate = z.input<typeof SiteCreate>;
+export type SiteCreate = z.output<typeof SiteCreate>;
+export type SiteCreateInput = z.input<typeof SiteCreate>;
 
 export const SitePatch = z
   .strictObject({

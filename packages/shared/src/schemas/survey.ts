@@ -168,7 +168,8 @@ const SurveyFields = {
 };
 
 export const SurveyCreate = z.strictObject({ id: SurveyId.optional(), ...SurveyFields }).meta({ id: 'SurveyCreate' });
-export type SurveyCreate = z.input<typeof SurveyCreate>;
+export type SurveyCreate = z.output<typeof SurveyCreate>;
+export type SurveyCreateInput = z.input<typeof SurveyCreate>;
 
 export const SurveyPatch = z
   .strictObject({

@@ -1,6 +1,6 @@
-// One component per question type. The scales are button groups with a roving
-// tabindex: Tab enters the group once, arrows move (mirrored in RTL), Enter picks.
-import { useRef, useState } from 'preact/hooks';
+// One component per question type, stateless (no preact/hooks: it costs ~1.5 kB gz).
+// The scales are button groups with a roving tabindex: Tab enters the group once,
+// arrows move (mirrored in RTL), Enter or Space picks.
 import type { Translate } from './strings.ts';
 
 interface ScaleProps {
@@ -10,40 +10,31 @@ interface ScaleProps {
   aria(v: number): string;
   rtl: boolean;
   cls: string;
-  picked?: number;
   onPick(v: number): void;
 }
 
+function rove(e: KeyboardEvent, rtl: boolean) {
+  const btns = Array.from((e.currentTarget as HTMLElement).querySelectorAll('button'));
+  const i = btns.indexOf(e.target as HTMLButtonElement);
+  const k = e.key;
+  const n = btns.length - 1;
+  const next =
+    k === (rtl ? 'ArrowLeft' : 'ArrowRight') || k === 'ArrowDown' ? Math.min(i + 1, n)
+    : k === (rtl ? 'ArrowRight' : 'ArrowLeft') || k === 'ArrowUp' ? Math.max(i - 1, 0)
+    : k === 'Home' ? 0
+    : k === 'End' ? n
+    : -1;
+  if (next < 0 || i < 0) return;
+  e.preventDefault();
+  btns.forEach((b, j) => (b.tabIndex = j === next ? 0 : -1));
+  btns[next]!.focus();
+}
+
 export function Scale(p: ScaleProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [focus, setFocus] = useState(p.picked ?? p.values[0]!);
-  const move = (e: KeyboardEvent) => {
-    const i = p.values.indexOf(focus);
-    const fwd = p.rtl ? 'ArrowLeft' : 'ArrowRight';
-    const back = p.rtl ? 'ArrowRight' : 'ArrowLeft';
-    const next =
-      e.key === fwd || e.key === 'ArrowDown' ? Math.min(i + 1, p.values.length - 1)
-      : e.key === back || e.key === 'ArrowUp' ? Math.max(i - 1, 0)
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? p.values.length - 1
-      : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    setFocus(p.values[next]!);
-    (ref.current?.querySelectorAll('button')[next] as HTMLButtonElement | undefined)?.focus();
-  };
   return (
-    <div ref={ref} class={p.cls} role="group" aria-labelledby={p.labelledBy} onKeyDown={move} part="scale">
-      {p.values.map((v) => (
-        <button
-          type="button"
-          key={v}
-          tabIndex={v === focus ? 0 : -1}
-          aria-label={p.aria(v)}
-          aria-pressed={p.picked === v}
-          onFocus={() => setFocus(v)}
-          onClick={() => p.onPick(v)}
-        >
+    <div class={p.cls} role="group" aria-labelledby={p.labelledBy} onKeyDown={(e) => rove(e, p.rtl)} part="scale">
+      {p.values.map((v, i) => (
+        <button type="button" key={v} tabIndex={i ? -1 : 0} aria-label={p.aria(v)} onClick={() => p.onPick(v)}>
           {p.render(v)}
         </button>
       ))}
@@ -76,9 +67,7 @@ export function Choice(p: {
           key={o.id}
           aria-pressed={p.value.includes(o.id)}
           onClick={() =>
-            p.onChange(
-              p.multiple ? (p.value.includes(o.id) ? p.value.filter((x) => x !== o.id) : [...p.value, o.id]) : [o.id],
-            )
+            p.onChange(p.multiple ? (p.value.includes(o.id) ? p.value.filter((x) => x !== o.id) : [...p.value, o.id]) : [o.id])
           }
         >
           {o.label}

@@ -8,6 +8,7 @@ import type { Metrics } from '../../observability/metrics.ts';
 import { jsonBody } from '../body.ts';
 import { HttpError, parseOr400, validationError } from '../errors.ts';
 import { rateLimit } from '../rate-limit.ts';
+import { sendWithEtag } from '../etag.ts';
 
 export interface PublicRoutesOptions {
   bodyLimitKb: number;
@@ -79,9 +80,8 @@ export function publicRoutes(services: Services, metrics: Metrics, opts: PublicR
       visitorBudget: site.visitorBudget,
       surveys: surveys.map(SurveysService.toPublic),
     };
-    // Express answers If-None-Match with 304 from the ETag it computes on the body.
     res.set('Cache-Control', `public, max-age=${opts.configMaxAge}, stale-while-revalidate=600`);
-    res.json(body);
+    sendWithEtag(req, res, body);
   });
 
   const minute = 60_000;
