@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // `root` is explicit so the same file works from this folder and as a root project.
 export default defineConfig({
   root,
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     name: 'widget',
     root,

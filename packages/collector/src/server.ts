@@ -80,8 +80,17 @@ export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
     close() {
       closing ??= (async () => {
         stopPurge();
+        // Keep-alive clients would hold the server open forever: answer what is in
+        // flight with "Connection: close", drop idle sockets as they free up.
+        app.locals.shuttingDown = true;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
+          const hard = setTimeout(() => server.closeAllConnections(), 8000);
+          server.once('close', () => {
+            clearInterval(sweep);
+            clearTimeout(hard);
+          });
           server.closeIdleConnections();
         });
         await store.close();

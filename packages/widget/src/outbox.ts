@@ -65,7 +65,7 @@ export function createOutbox(endpoint: string, key: string, deps: OutboxDeps) {
     if (inflight || timer !== undefined) return;
     if (deps.online && !deps.online()) return; // the "online" event calls flush again
     const batch = ready().slice(0, single ? 1 : MAX_BATCH);
-    if (!batch.length) return;
+    if (!batch.length) return void (single = false);
     inflight = true;
     let retryMs: number | undefined;
     let retry = false;
@@ -79,8 +79,7 @@ export function createOutbox(endpoint: string, key: string, deps: OutboxDeps) {
       });
       if (res.ok) {
         forget(batch.map((i) => i.r.id));
-        attempt = 0;
-        single = false;
+        attempt = 0; // stay in single mode until the rejected answer has been found
       } else if (res.status === 429 || res.status >= 500) {
         retry = true;
         retryMs = parseRetryAfter(res.headers.get('Retry-After'), deps.now());

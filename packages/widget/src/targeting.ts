@@ -17,19 +17,18 @@ export interface TargetingContext {
 }
 
 /**
- * Values starting with "/" are compared with path+query (so one rule works on every
+ * Values starting with "/" (and regexes, either way) are compared with path+query (so one rule works on every
  * host the site is served from); anything else with the full URL.
  */
 export function matchUrl(rule: UrlRule, href: string): boolean {
-  let subject = href;
-  if (rule.value.startsWith('/')) {
-    try {
-      const u = new URL(href);
-      subject = u.pathname + u.search;
-    } catch {
-      /* not absolute: compare as given */
-    }
+  let path = href;
+  try {
+    const u = new URL(href);
+    path = u.pathname + u.search;
+  } catch {
+    /* not absolute: compare as given */
   }
+  const subject = rule.value.startsWith('/') ? path : href;
   switch (rule.match) {
     case 'exact':
       return subject === rule.value || subject === rule.value + '/' || subject + '/' === rule.value;
@@ -39,7 +38,8 @@ export function matchUrl(rule: UrlRule, href: string): boolean {
       return subject.startsWith(rule.value);
     case 'regex':
       try {
-        return new RegExp(rule.value).test(subject);
+        // Regexes may be written for the path ("^/pricing") or the whole URL.
+        return new RegExp(rule.value).test(path) || new RegExp(rule.value).test(href);
       } catch {
         return false; // a broken rule must not show the survey everywhere
       }

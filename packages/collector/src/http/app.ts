@@ -33,6 +33,7 @@ export function createApp(services: Services, log: Logger, metrics: Metrics, opt
   app.set('query parser', 'simple');
 
   app.use((req, res, next) => {
+    if (app.locals.shuttingDown) res.set('Connection', 'close');
     const start = process.hrtime.bigint();
     res.on('finish', () => {
       const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';

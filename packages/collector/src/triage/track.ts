@@ -10,9 +10,9 @@ const STRATEGIC_CUES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:mobile|ios|android|ipad|iphone|tablet|desktop|native|smartphone) ?(?:app|application|appli|version)\b|\b(?:app|appli|application) (?:mobile|ios|android|ipad|iphone|native|tablette|smartphone)\b|\bune appli\b|\ban app\b/, 'new app'],
   [/\b(?:public )?api\b|\bwebhooks?\b|\bsdk\b/, 'API'],
   [/\b(?:integration|integrate|integrer|connecteur|connector|sync(?:hronis\w*)? (?:with|avec)|synchro\w* avec|plug-?in for)\b/, 'integration with another product'],
-  [/\b(?:ai|a\.i\.|ia|l'ia|intelligence artificielle|artificial intelligence|machine learning|chatbot|assistant|gpt|llm|auto-?summar\w*|resume auto\w*|predict\w*|forecast\w*|prevision\w*|capacity planning)\b/, 'AI / new capability'],
+  [/\b(?:ai|a\.i\.|ia|l'ia|intelligence artificielle|artificial intelligence|machine learning|chatbot|assistant|gpt|llm|auto-?summar\w*|predict\w*|forecast\w*|prevision\w*)\b/, 'AI / new capability'],
   [/\b(?:ship(?:ping)? to|deliver(?:y)? to|livr\w* (?:en|au|aux|a l'etranger|a l'international)|international\w*|in (?:canada|the us|usa|uk|europe|asia|australia|germany|spain|italy)|au canada|en belgique|en suisse|aux etats-unis|other countries|more countries|autres pays|new market|nouveau marche|(?:english|french|german|spanish) version|en anglais|translation|traduction)\b/, 'new market'],
-  [/\b(?:men'?s line|for men|kids?'? (?:line|range|collection)|ligne (?:homme|femme|enfant)|grandes tailles|plus sizes?|petite sizes?|tarif associati\w*|for (?:non-?profits|students|schools|agencies|enterprises)|pour les (?:associations|etudiants|ecoles|entreprises)|b2b|wholesale|marketplace|second[- ]hand|seconde main|resale|revendre|rental|location de|subscription box|loyalty program|programme de fidelite)\b/, 'new audience or offer'],
+  [/\b(?:men'?s line|for men|kids?'? (?:line|range|collection)|grandes tailles|plus sizes?|petite sizes?|for (?:non-?profits|students|schools|agencies|enterprises)|pour les (?:associations|etudiants|ecoles|entreprises)|b2b|wholesale|marketplace|rental|location de|subscription box|loyalty program|programme de fidelite)\b/, 'new audience or offer'],
   [/\b(?:new module|module de|a module|un module|new product|nouveau produit|whole new|quote module|devis|crm|accounting module|payroll|marketplace|white[- ]label|self-hosted|on-premise)\b/, 'new product area'],
 ];
 

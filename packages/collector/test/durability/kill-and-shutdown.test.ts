@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ADMIN, npsResponse } from '../support/harness.ts';
+import { startChildHark, type ChildHark } from '../support/child-server.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function envFor(): Record<string, string> {
+  const d = mkdtempSync(join(tmpdir(), 'hark-durable-'));
+  dirs.push(d);
+  return { HARK_DATA_DIR: d, HARK_ADMIN_TOKEN: ADMIN, HARK_DEMO: 'true', HARK_RATE_IP_PER_MIN: '1000000', HARK_RATE_SITE_PER_MIN: '1000000' };
+}
+
+async function storedIds(h: ChildHark): Promise<string[]> {
+  const out: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await fetch(`${h.url}/v1/admin/responses?site=demo&limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    const page = (await res.json()) as { items: { id: string }[]; nextCursor: string | null };
+    out.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/** Concurrent clients posting until told to stop; returns the ids that got a 202. */
+function load(url: string, clients: number) {
+  const acked: string[] = [];
+  let running = true;
+  const workers = Array.from({ length: clients }, async () => {
+    while (running) {
+      const r = npsResponse();
+      try {
+        const res = await fetch(`${url}/v1/sites/demo/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) });
+        if (res.status === 202) acked.push(r.id);
+        await res.arrayBuffer();
+      } catch {
+        // The server died mid-request: this answer was never acknowledged.
+      }
+    }
+  });
+  return {
+    acked,
+    stop: async () => {
+      running = false;
+      await Promise.all(workers);
+    },
+  };
+}
+
+describe('durability of acknowledged writes (embedded store)', () => {
+  it('keeps every response that got a 202 when the collector is killed with SIGKILL under load', async () => {
+    const env = envFor();
+    const first = await startChildHark('serve', env);
+    const l = load(first.url, 16);
+    while (l.acked.length < 300) await new Promise((r) => setTimeout(r, 20));
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await l.stop();
+    const acked = [...l.acked];
+
+    const second = await startChildHark('serve', env);
+    try {
+      const ids = await storedIds(second);
+      const stored = new Set(ids);
+      expect(ids.length).toBe(stored.size);
+      const lost = acked.filter((id) => !stored.has(id));
+      expect(lost, `${lost.length} acknowledged responses lost`).toEqual([]);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+
+  it('finishes in-flight requests on SIGTERM and exits 0', async () => {
+    const env = envFor();
+    const h = await startChildHark('serve', env);
+    const l = load(h.url, 8);
+    while (l.acked.length < 100) await new Promise((r) => setTimeout(r, 20));
+    h.child.kill('SIGTERM');
+    expect(await h.exited).toBe(0);
+    await l.stop();
+    const again = await startChildHark('serve', env);
+    try {
+      const stored = new Set(await storedIds(again));
+      expect(l.acked.filter((id) => !stored.has(id))).toEqual([]);
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  });
+
+  it('refuses a second process on the same data directory with a message naming the holder', async () => {
+    const env = envFor();
+    const h = await startChildHark('serve', env);
+    try {
+      await expect(startChildHark('serve', env)).rejects.toThrow(/in use by hark collector \(pid \d+\)/);
+    } finally {
+      h.child.kill('SIGTERM');
+      await h.exited;
+    }
+  });
+});

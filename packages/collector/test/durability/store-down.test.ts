@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { npsResponse, startTestHark } from '../support/harness.ts';
+import { startTestMongo, uniqueDbName } from '../support/mongo-server.ts';
+
+describe('store unreachable', () => {
+  it.skipIf(Boolean(process.env.MONGODB_URI))('answers 503 (not 500, not a hang) on /healthz and ingest when MongoDB goes away', async () => {
+    const mongo = await startTestMongo();
+    const h = await startTestHark({ mongodbUri: mongo.uri, mongodbDb: uniqueDbName(), storeTimeoutMs: 1000 });
+    try {
+      expect((await h.post('/v1/sites/demo/responses', npsResponse())).status).toBe(202);
+      await mongo.stop();
+      const t0 = Date.now();
+      const health = await fetch(`${h.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ status: 'unavailable', store: 'mongodb' });
+      const ingest = await h.post('/v1/sites/demo/responses', npsResponse({ surveyId: 'demo-nps' }));
+      expect([503]).toContain(ingest.status);
+      expect((await ingest.json()).error.code).toBe('store_unavailable');
+      expect(Date.now() - t0).toBeLessThan(8000);
+    } finally {
+      await h.close().catch(() => {});
+    }
+  });
+
+  it('answers 503 on /healthz once the embedded store is closed', async () => {
+    const h = await startTestHark();
+    await h.services.store.close();
+    const res = await fetch(`${h.url}/healthz`);
+    expect(res.status).toBe(503);
+    await h.close();
+  });
+});
