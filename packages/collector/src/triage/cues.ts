@@ -68,7 +68,6 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
     ['\\b(?:so tiny|too small to|too small|hard to read|can\'t read|unreadable|low contrast)\\b', 2],
     ['\\b(?:complicated|complex|annoying|frustrating|confusing)\\b', 1],
     ['\\b(?:one by one|one at a time|separately|each time i have to|every time i have to|have to re-?type|retype)\\b', 1],
-    ['\\b(?:three words|different names|same thing)\\b', 1],
     ["\\b(?:can|could) never (?:find|tell|remember where)\\b|\\b(?:a maze|labyrinth|lost in the menus?|no explanation|not explained anywhere)\\b", 2],
     // French
     ['\\b(?:pas clair\\w*|peu clair\\w*|trompeur|ambigu\\w*|deroutant\\w*|perturbant\\w*|on s\'y perd|on s\'y retrouve pas|s\'y retrouve pas|je m\'y retrouve pas|on s\'y perd|m\'y perds?)\\b', 3],
@@ -89,7 +88,7 @@ export const CUES: Record<CueKind, readonly Cue[]> = {
     ['\\b\\d+(?:[.,]\\d+)?\\s?(?:-\\s?\\d+\\s?)?(?:s|sec|secs|seconds?|mins?|minutes?)\\b(?! ago)', 1],
     ['\\b(?:waiting|wait for|wait ages|stare at|staring at)\\b', 1],
     ['\\b(?:loading|load time|loads|to load|to open|to generate|to display|to appear|to show up)\\b', 1],
-    ['\\b(?:fans spin|eats (?:my )?battery|drains (?:my )?battery|uses \\d+% cpu|memory)\\b', 2],
+    ['\\b(?:eats (?:my )?battery|drains (?:my )?battery|uses \\d+% cpu|memory)\\b', 2],
     // French
     ['\\b(?:lent|lente|lents|lentes|lenteurs?|ralenti\\w*|rame\\w*|ramouille|lag\\w*|latences?|saccad\\w*|mouline\\w*|fige\\w*|freeze\\w*|interminable\\w*|une eternite|des plombes|trop long)\\b', 3],
     ['\\b(?:charg(?:e|ent|ement|ements|er)? (?:pendant|en boucle|a l\'infini|lentement)|temps de chargement|chargement\\w*|met(?:tent)? \\d+)', 2],
