@@ -3,6 +3,10 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { rmSync } from 'node:fs';
+
+// Hashed ESM chunks would pile up across builds otherwise.
+rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 const plugins = (minify) => [
   nodeResolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),

@@ -24,6 +24,8 @@ export interface StartOptions extends Partial<AppOptions> {
   logLevel?: string;
   logger?: Logger;
   storeTimeoutMs?: number;
+  /** How often responses whose tagging failed are retried. */
+  tagSweepMs?: number;
 }
 
 export interface RunningHark {
@@ -53,6 +55,9 @@ export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
   const generatedAdminToken = await services.tokens.bootstrap(opts.adminToken);
   const seeded = opts.seedDemo ? await seedDemo(services) : false;
   const stopPurge = opts.retentionDays && store.kind === 'embedded' ? startRetentionPurge(services, opts.retentionDays) : () => {};
+  // Responses whose tagging failed are retried in the background.
+  const sweep = setInterval(() => void services.tagging.sweepUntagged().catch((err) => log.warn({ err }, 'tagging sweep failed')), opts.tagSweepMs ?? 30_000);
+  sweep.unref();
   const metrics = createMetrics();
   const app = createApp(services, log, metrics, opts);
 
@@ -80,6 +85,7 @@ export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
     close() {
       closing ??= (async () => {
         stopPurge();
+        clearInterval(sweep);
         // Keep-alive clients would hold the server open forever: answer what is in
         // flight with "Connection: close", drop idle sockets as they free up.
         app.locals.shuttingDown = true;

@@ -3,8 +3,10 @@ import { SurveysService } from './surveys/surveys.ts';
 import { TokensService } from './auth/tokens.ts';
 import { IngestService } from './ingest/ingest.ts';
 import { ResponsesService } from './responses/responses.ts';
-import { countersSpec, responsesSpec, sitesSpec, surveysSpec, tokensSpec } from './store/collections.ts';
-import type { Store } from './store/port.ts';
+import { countersSpec, jobsSpec, responsesSpec, sitesSpec, surveysSpec, tagOverridesSpec, taxonomiesSpec, tokensSpec } from './store/collections.ts';
+import { TaggingService, type RetagCheckpoint, type TaxonomyDoc } from './triage/tagging-service.ts';
+import { TagOverrideService } from './triage/tag-override.ts';
+import type { Collection, Store } from './store/port.ts';
 import { MemoryRateCounter, type RateCounter, StoreRateCounter } from './http/rate-limit.ts';
 
 export interface Services {
@@ -15,6 +17,8 @@ export interface Services {
   ingest: IngestService;
   responses: ResponsesService;
   rateCounter: RateCounter;
+  tagging: TaggingService;
+  tagOverrides: TagOverrideService;
 }
 
 export interface ServicesOptions {
@@ -23,20 +27,27 @@ export interface ServicesOptions {
 
 /** Wires every service to its collections. Routes and the CLI both start here. */
 export async function createServices(store: Store, options: ServicesOptions = {}): Promise<Services> {
-  const [sites, surveys, responses, tokens, counters] = await Promise.all([
+  const [sites, surveys, responses, tokens, counters, taxonomies, jobs, overrides] = await Promise.all([
     store.collection(sitesSpec),
     store.collection(surveysSpec),
     store.collection(responsesSpec(options.retentionDays)),
     store.collection(tokensSpec),
     store.collection(countersSpec),
+    store.collection(taxonomiesSpec),
+    store.collection(jobsSpec),
+    store.collection(tagOverridesSpec),
   ]);
   const surveysService = new SurveysService(surveys);
+  const sitesService = new SitesService(sites);
+  const tagging = new TaggingService(responses, taxonomies as never as Collection<TaxonomyDoc>, jobs as never as Collection<RetagCheckpoint>);
   return {
     store,
-    sites: new SitesService(sites),
+    sites: sitesService,
     surveys: surveysService,
     tokens: new TokensService(tokens),
-    ingest: new IngestService(responses, surveysService),
+    ingest: new IngestService(responses, surveysService, sitesService, tagging),
+    tagging,
+    tagOverrides: new TagOverrideService(responses, overrides),
     responses: new ResponsesService(responses),
     // Replicas share MongoDB, so they must share counters; the embedded store is one process.
     rateCounter: store.kind === 'mongodb' ? new StoreRateCounter(counters) : new MemoryRateCounter(),

@@ -5,5 +5,6 @@ export * from './schemas/site.ts';
 export * from './schemas/tags.ts';
 export * from './schemas/response.ts';
 export * from './schemas/auth.ts';
+export * from './schemas/taxonomy.ts';
 export * from './nps.ts';
 export * from './survey-defaults.ts';

@@ -20,6 +20,9 @@ Commands:
   export --site KEY [--format csv|jsonl] [--out FILE]
                         Export responses (stdout unless --out)
   tag                   Tag JSONL responses from stdin to stdout (adds a "tags" object per line)
+  retag --site KEY [--restart] [--url URL --token T]
+                        Re-run the tagger over stored responses (after a taxonomy change); resumable.
+                        With --url, asks a running collector to do it (the embedded store is locked while it runs)
   help                  This text
 
 Environment: see the configuration table in README.md (PORT, HOST, HARK_DATA_DIR, MONGODB_URI, ...).
@@ -43,6 +46,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'export': {
         const { runExport } = await import('./export.ts');
         return await runExport(rest, loadEnv());
+      }
+      case 'retag': {
+        const { runRetag } = await import('./retag.ts');
+        return await runRetag(rest, loadEnv());
       }
       case 'tag': {
         const { runTag } = await import('./tag.ts');

@@ -4,6 +4,8 @@ import type { Collection } from '../store/port.ts';
 import type { ResponseDoc } from '../store/collections.ts';
 import type { SurveysService } from '../surveys/surveys.ts';
 import { deviceFromUserAgent } from './device.ts';
+import type { SitesService } from '../sites/sites.ts';
+import type { TaggingService } from '../triage/tagging-service.ts';
 
 export type ResponseSource = StoredResponse['source'];
 
@@ -28,6 +30,8 @@ export class IngestService {
   constructor(
     private readonly responses: Collection<ResponseDoc>,
     private readonly surveys: SurveysService,
+    private readonly sites: SitesService,
+    private readonly tagging: TaggingService,
   ) {}
 
   onIngested(fn: IngestListener): void {
@@ -58,6 +62,8 @@ export class IngestService {
       source: meta.source,
       tagging: { status: 'pending', attempts: 0 },
     }));
+    const site = await this.sites.require(siteKey);
+    for (const d of docs) await this.tagging.prepare(d, site);
     const outcomes = await this.responses.insertMany(docs);
     const fresh = docs.filter((_, i) => outcomes[i] === 'inserted');
     if (fresh.length) for (const l of this.listeners) l(fresh);

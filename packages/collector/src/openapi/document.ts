@@ -13,6 +13,9 @@ import {
   SurveyPatch,
   TokenCreate,
   TokenInfo,
+  TagOverride,
+  TaxonomyPut,
+  Taxonomy,
 } from '@hark/shared';
 import { z } from 'zod';
 import { ListResponsesQuery } from '../responses/list-query.ts';
@@ -57,6 +60,9 @@ const components: Record<string, z.ZodType> = {
   StoredResponse,
   TokenCreate,
   TokenInfo,
+  TagOverride,
+  TaxonomyPut,
+  Taxonomy,
 };
 
 /** OpenAPI 3.1: JSON Schema 2020-12 straight from the zod schemas that validate the requests. */
@@ -155,6 +161,45 @@ export function openApiDocument(): Json {
     },
     '/v1/admin/responses/{id}': {
       get: { summary: 'Get one response', security: sec, parameters: [idParam], responses: { '200': json(ref('StoredResponse')), ...adminErrors } },
+    },
+    '/v1/admin/responses/{id}/tags': {
+      patch: {
+        summary: 'Override tags (pm, po, admin): kind, track, themes, sentiment. Kept across re-tagging; recorded with who, when, before and after.',
+        security: sec,
+        parameters: [idParam],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('TagOverride') } } },
+        responses: { '200': json(ref('StoredResponse')), '409': error('Not tagged yet'), ...adminErrors },
+      },
+    },
+    '/v1/admin/responses/{id}/tags/history': {
+      get: { summary: 'Who changed this response\'s tags, when, before and after', security: sec, parameters: [idParam], responses: { '200': json({ type: 'object' }), ...adminErrors } },
+    },
+    '/v1/admin/sites/{siteKey}/taxonomy': {
+      get: { summary: 'The site\'s theme taxonomy (or the built-in one)', security: sec, parameters: [siteKey], responses: { '200': json(ref('Taxonomy')), ...adminErrors } },
+      put: {
+        summary: 'Replace the site\'s taxonomy (pm, admin); run a re-tag afterwards',
+        security: sec,
+        parameters: [siteKey],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('TaxonomyPut') } } },
+        responses: { '200': json(ref('Taxonomy')), ...adminErrors },
+      },
+    },
+    '/v1/admin/sites/{siteKey}/themes/discovered': {
+      get: {
+        summary: 'Recurring topics found in the site\'s comments without configuration',
+        security: sec,
+        parameters: [siteKey, { name: 'fresh', in: 'query', schema: { enum: ['true', 'false'] } }],
+        responses: { '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('DiscoveredTheme') } } }), ...adminErrors },
+      },
+    },
+    '/v1/admin/sites/{siteKey}/retag': {
+      post: {
+        summary: 'Re-run the tagger over the site\'s responses in the background (pm, admin); resumable',
+        security: sec,
+        parameters: [siteKey, { name: 'restart', in: 'query', schema: { enum: ['true', 'false'] } }],
+        responses: { '202': json({ type: 'object' }, 'Started; the body is the job status'), ...adminErrors },
+      },
+      get: { summary: 'Progress of the last re-tag', security: sec, parameters: [siteKey], responses: { '200': json({ type: 'object' }), ...adminErrors } },
     },
     '/v1/admin/users/{userId}': {
       delete: {

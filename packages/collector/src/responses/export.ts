@@ -21,11 +21,11 @@ const CSV_COLUMNS: [string, (r: StoredResponse) => unknown][] = [
   ['received_at', (r) => r.receivedAt],
   ['device', (r) => r.device?.type],
   ['language', (r) => r.tags?.language],
-  ['kind', (r) => r.tagOverride?.kind ?? r.tags?.kind],
-  ['track', (r) => r.tagOverride?.track ?? r.tags?.track],
-  ['sentiment', (r) => r.tagOverride?.sentiment ?? r.tags?.sentiment.label],
+  ['kind', (r) => r.tags?.kind],
+  ['track', (r) => r.tags?.track],
+  ['sentiment', (r) => r.tags?.sentiment.label],
   ['nps_category', (r) => r.tags?.npsCategory],
-  ['themes', (r) => (r.tagOverride?.themes ?? r.tags?.themes ?? []).join('; ')],
+  ['themes', (r) => (r.tags?.themes ?? []).join('; ')],
 ];
 
 // Spreadsheet apps run cells that start with these as formulas; a visitor's comment must never do that.

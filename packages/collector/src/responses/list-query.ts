@@ -36,10 +36,8 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Effective tags: a person's override wins over the tagger. */
 export function filterFromQuery(q: ResponseFilterQuery): Filter {
   const f: Filter = {};
-  const and: Filter[] = [];
   if (q.site) f.siteKey = q.site;
   if (q.survey) f.surveyId = q.survey;
   if (q.type) f.type = q.type;
@@ -49,22 +47,15 @@ export function filterFromQuery(q: ResponseFilterQuery): Filter {
     if (q.to) range.$lt = new Date(q.to);
     f.receivedAt = range;
   }
-  if (q.track) and.push({ $or: [{ 'tagOverride.track': q.track }, { 'tagOverride.track': { $exists: false }, 'tags.track': q.track }] });
-  if (q.kind) and.push({ $or: [{ 'tagOverride.kind': q.kind }, { 'tagOverride.kind': { $exists: false }, 'tags.kind': q.kind }] });
-  if (q.theme) and.push({ $or: [{ 'tagOverride.themes': q.theme }, { 'tagOverride.themes': { $exists: false }, 'tags.themes': q.theme }] });
-  if (q.sentiment) {
-    and.push({
-      $or: [
-        { 'tagOverride.sentiment': q.sentiment },
-        { 'tagOverride.sentiment': { $exists: false }, 'tags.sentiment.label': q.sentiment },
-      ],
-    });
-  }
+  // `tags` holds the effective tags (a person's override applied), so filters read one field.
+  if (q.track) f['tags.track'] = q.track;
+  if (q.kind) f['tags.kind'] = q.kind;
+  if (q.theme) f['tags.themes'] = q.theme;
+  if (q.sentiment) f['tags.sentiment.label'] = q.sentiment;
   if (q.user) f['user.id'] = q.user;
   if (q.tagged === 'true') f['tagging.status'] = 'done';
   if (q.tagged === 'false') f['tagging.status'] = { $ne: 'done' };
   if (q.q) f.comment = { $regex: escapeRegex(q.q), $options: 'i' };
-  if (and.length) f.$and = and;
   return f;
 }
 

@@ -69,3 +69,26 @@ export const countersSpec: CollectionSpec<CounterDoc> = {
   key: (d) => d.key,
   indexes: [{ fields: { expiresAt: 1 }, expireAfterSeconds: 0 }],
 };
+
+export const taxonomiesSpec: CollectionSpec<Doc & { siteKey: string; themes: unknown[]; updatedAt: string }> = {
+  name: 'taxonomies',
+  key: (d) => d.siteKey,
+};
+
+export const jobsSpec: CollectionSpec<Doc & { key: string; siteKey: string; status: 'running' | 'done' | 'failed'; processed: number; startedAt: string; updatedAt: string }> = {
+  name: 'jobs',
+  key: (d) => d.key,
+};
+
+export interface TagOverrideRecordDoc extends Doc {
+  id: string;
+  responseId: string;
+  siteKey: string;
+}
+
+/** Every human correction of the tagger, who and when, before and after: future training data. */
+export const tagOverridesSpec: CollectionSpec<TagOverrideRecordDoc> = {
+  name: 'tag_overrides',
+  key: (d) => d.id,
+  indexes: [{ fields: { siteKey: 1, responseId: 1 } }],
+};

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN, npsResponse } from '../support/harness.ts';
+import { ADMIN, npsResponse, get } from '../support/harness.ts';
 import { startChildHark, type ChildHark } from '../support/child-server.ts';
 
 const dirs: string[] = [];
@@ -20,7 +20,7 @@ async function storedIds(h: ChildHark): Promise<string[]> {
   const out: string[] = [];
   let cursor: string | null = null;
   do {
-    const res = await fetch(`${h.url}/v1/admin/responses?site=demo&limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
+    const res = await get(`${h.url}/v1/admin/responses?site=demo&limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
       headers: { authorization: `Bearer ${ADMIN}` },
     });
     const page = (await res.json()) as { items: { id: string }[]; nextCursor: string | null };
@@ -38,7 +38,7 @@ function load(url: string, clients: number) {
     while (running) {
       const r = npsResponse();
       try {
-        const res = await fetch(`${url}/v1/sites/demo/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) });
+        const res = await get(`${url}/v1/sites/demo/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) });
         if (res.status === 202) acked.push(r.id);
         await res.arrayBuffer();
       } catch {

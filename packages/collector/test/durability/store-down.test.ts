@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { npsResponse, startTestHark } from '../support/harness.ts';
+import { npsResponse, startTestHark, get } from '../support/harness.ts';
 import { startTestMongo, uniqueDbName } from '../support/mongo-server.ts';
 
 describe('store unreachable', () => {
@@ -10,7 +10,7 @@ describe('store unreachable', () => {
       expect((await h.post('/v1/sites/demo/responses', npsResponse())).status).toBe(202);
       await mongo.stop();
       const t0 = Date.now();
-      const health = await fetch(`${h.url}/healthz`);
+      const health = await get(`${h.url}/healthz`);
       expect(health.status).toBe(503);
       expect(await health.json()).toMatchObject({ status: 'unavailable', store: 'mongodb' });
       const ingest = await h.post('/v1/sites/demo/responses', npsResponse({ surveyId: 'demo-nps' }));
@@ -25,7 +25,7 @@ describe('store unreachable', () => {
   it('answers 503 on /healthz once the embedded store is closed', async () => {
     const h = await startTestHark();
     await h.services.store.close();
-    const res = await fetch(`${h.url}/healthz`);
+    const res = await get(`${h.url}/healthz`);
     expect(res.status).toBe(503);
     await h.close();
   });

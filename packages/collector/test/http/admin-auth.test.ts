@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminRoutes } from '../../src/http/routes/admin.ts';
-import { type Harness, startTestHark } from '../support/harness.ts';
+import { type Harness, startTestHark, get } from '../support/harness.ts';
 
 let h: Harness;
 let viewer: string;
@@ -15,18 +15,22 @@ afterAll(async () => {
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
 }
 
-/** Every route of the admin router, read from the router itself so a new route is covered without editing this test. */
+/** Every route of the admin router (and the routers it mounts), read from the router itself so a new route is covered without editing this test. */
 function enumerateAdminRoutes(): { method: string; path: string }[] {
-  const router = adminRoutes(h.services, 64) as unknown as { stack: Layer[] };
   const out: { method: string; path: string }[] = [];
-  for (const layer of router.stack) {
-    if (!layer.route) continue;
-    for (const [method, on] of Object.entries(layer.route.methods)) {
-      if (on && method !== '_all') out.push({ method: method.toUpperCase(), path: layer.route.path });
+  const walk = (stack: Layer[]) => {
+    for (const layer of stack) {
+      if (layer.handle?.stack) walk(layer.handle.stack);
+      if (!layer.route) continue;
+      for (const [method, on] of Object.entries(layer.route.methods)) {
+        if (on && method !== '_all') out.push({ method: method.toUpperCase(), path: layer.route.path });
+      }
     }
-  }
+  };
+  walk((adminRoutes(h.services, 64) as unknown as { stack: Layer[] }).stack);
   return out;
 }
 
@@ -37,13 +41,13 @@ describe('admin API authentication', () => {
   const routes = () => enumerateAdminRoutes();
 
   it('finds the admin routes to check', () => {
-    expect(routes().length).toBeGreaterThanOrEqual(15);
+    expect(routes().length).toBeGreaterThanOrEqual(22);
   });
 
   it('refuses every admin route without a token, with a bad token and with a malformed header', async () => {
     for (const { method, path } of routes()) {
-      for (const headers of [{}, { authorization: 'Bearer hark_not-a-real-token' }, { authorization: 'Basic YWRtaW46YWRtaW4=' }]) {
-        const res = await fetch(h.url + concrete(path), {
+      for (const headers of [{}, { authorization: 'Bearer hark_not-a-real-token' }, { authorization: 'Basic YWRtaW46YWRtaW4=' }] as Record<string, string>[]) {
+        const res = await get(h.url + concrete(path), {
           method,
           headers: { ...headers, 'content-type': 'application/json' },
           body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
@@ -56,7 +60,7 @@ describe('admin API authentication', () => {
 
   it('a viewer may read but not change anything', async () => {
     for (const { method, path } of routes()) {
-      const res = await fetch(h.url + concrete(path), {
+      const res = await get(h.url + concrete(path), {
         method,
         headers: { authorization: `Bearer ${viewer}`, 'content-type': 'application/json' },
         body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
@@ -75,7 +79,7 @@ describe('admin API authentication', () => {
   });
 
   it('documents every admin route in the OpenAPI document', async () => {
-    const doc = await (await fetch(`${h.url}/v1/openapi.json`)).json();
+    const doc = await (await get(`${h.url}/v1/openapi.json`)).json();
     for (const { method, path } of routes()) {
       const oaPath = `/v1/admin${path.replace(/:(\w+)/g, '{$1}')}`;
       expect(doc.paths[oaPath]?.[method.toLowerCase()], `${method} ${oaPath}`).toBeDefined();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { type Harness, listAll, npsResponse, startTestHark } from '../support/harness.ts';
+import { type Harness, listAll, npsResponse, startTestHark, get } from '../support/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ describe('sites and surveys', () => {
     expect(s.questions).toEqual([{ type: 'text', id: 'comment', required: true }]);
     expect(s.fatigue).toEqual({ recontactDays: 30, showAgainAfterAnswer: false, showAgainAfterDismiss: false });
 
-    const cfg1 = await (await fetch(`${h.url}/v1/sites/blog/config`)).json();
+    const cfg1 = await (await get(`${h.url}/v1/sites/blog/config`)).json();
     expect(cfg1.surveys.map((x: { id: string }) => x.id)).toEqual([s.id]);
     const paused = await h.admin(`/v1/admin/surveys/${s.id}`, { method: 'PATCH', ...json({ status: 'paused', priority: 3 }) });
     expect(await paused.json()).toMatchObject({ status: 'paused', priority: 3, kind: 'exit_intent' });
@@ -106,8 +106,8 @@ describe('responses: filters, cursor pagination, erasure, exports', () => {
     expect(rows).toHaveLength(130);
     expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['id', 'score', 'comment', 'url', 'received_at', 'kind', 'track', 'themes']));
     const exit = rows.find((r) => r.type === 'exit_intent')!;
-    expect(exit.comment.startsWith("'=HYPERLINK")).toBe(true);
-    expect(rows.some((r) => r.comment.includes('"quotes"'))).toBe(true);
+    expect(exit.comment?.startsWith("'=HYPERLINK")).toBe(true);
+    expect(rows.some((r) => r.comment?.includes('"quotes"'))).toBe(true);
   });
 
   it('erases every response of one end user (GDPR) and nothing else', async () => {
@@ -123,14 +123,14 @@ describe('responses: filters, cursor pagination, erasure, exports', () => {
 
 describe('operations endpoints', () => {
   it('exposes Prometheus metrics with request and ingest counters', async () => {
-    const text = await (await fetch(`${h.url}/metrics`)).text();
+    const text = await (await get(`${h.url}/metrics`)).text();
     expect(text).toMatch(/hark_http_requests_total\{method="POST",route="\/v1\/sites\/:siteKey\/responses",status="202"\} \d+/);
     expect(text).toMatch(/hark_responses_ingested_total\{site="demo",outcome="stored"\} 130/);
     expect(text).toMatch(/hark_http_request_duration_seconds_bucket/);
   });
 
   it('serves an OpenAPI 3.1 document covering every admin route', async () => {
-    const doc = await (await fetch(`${h.url}/v1/openapi.json`)).json();
+    const doc = await (await get(`${h.url}/v1/openapi.json`)).json();
     expect(doc.openapi).toBe('3.1.0');
     for (const p of ['/v1/sites/{siteKey}/responses', '/v1/sites/{siteKey}/config', '/v1/admin/responses', '/v1/admin/surveys/{id}', '/v1/admin/users/{userId}']) {
       expect(doc.paths[p], p).toBeDefined();

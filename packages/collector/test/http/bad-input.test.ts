@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, listAll, npsResponse, startTestHark } from '../support/harness.ts';
+import { type Harness, listAll, npsResponse, startTestHark, get } from '../support/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -49,7 +49,7 @@ describe('bad input gets a 4xx JSON error naming the field, and stores nothing',
 
   it('unknown site', async () => {
     await expectError(await h.post('/v1/sites/nosuchsite/responses', npsResponse()), 404, 'not_found');
-    await expectError(await fetch(`${h.url}/v1/sites/NOT_A_KEY!/config`), 404, 'not_found');
+    await expectError(await get(`${h.url}/v1/sites/NOT_A_KEY!/config`), 404, 'not_found');
   });
 
   it('operator injection where a string belongs', async () => {
@@ -106,7 +106,7 @@ describe('bad input gets a 4xx JSON error naming the field, and stores nothing',
   });
 
   it('unknown routes answer JSON 404', async () => {
-    await expectError(await fetch(`${h.url}/v1/nothing-here`), 404, 'not_found');
+    await expectError(await get(`${h.url}/v1/nothing-here`), 404, 'not_found');
   });
 
   it('none of the refused requests stored anything', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, listAll, npsResponse, startTestHark } from '../support/harness.ts';
+import { type Harness, type TestResponse, listAll, npsResponse, startTestHark, get } from '../support/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -34,19 +34,19 @@ describe('CORS per site', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect((await res.json()).error.code).toBe('origin_not_allowed');
     expect((await h.admin(`/v1/admin/responses/${r.id}`)).status).toBe(404);
-    const cfg = await fetch(`${h.url}/v1/sites/shop/config`, { headers: { origin: 'https://evil.example.net' } });
+    const cfg = await get(`${h.url}/v1/sites/shop/config`, { headers: { origin: 'https://evil.example.net' } });
     expect(cfg.status).toBe(403);
   });
 
   it('answers preflights for listed origins only', async () => {
-    const ok = await fetch(`${h.url}/v1/sites/shop/responses`, {
+    const ok = await get(`${h.url}/v1/sites/shop/responses`, {
       method: 'OPTIONS',
       headers: { origin: 'https://shop.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
     expect(ok.headers.get('access-control-allow-methods')).toMatch(/POST/);
-    const no = await fetch(`${h.url}/v1/sites/shop/responses`, {
+    const no = await get(`${h.url}/v1/sites/shop/responses`, {
       method: 'OPTIONS',
       headers: { origin: 'https://other.example.com', 'access-control-request-method': 'POST' },
     });
@@ -74,7 +74,7 @@ describe('rate limits', () => {
     try {
       const sent = Array.from({ length: 8 }, () => npsResponse());
       const statuses: number[] = [];
-      let last: Response | undefined;
+      let last: TestResponse | undefined;
       for (const r of sent) {
         last = await limited.post('/v1/sites/demo/responses', r);
         statuses.push(last.status);

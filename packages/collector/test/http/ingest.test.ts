@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestMongo, uniqueDbName, type TestMongo } from '../support/mongo-server.ts';
-import { type Harness, listAll, npsResponse, startTestHark } from '../support/harness.ts';
+import { type Harness, listAll, npsResponse, startTestHark, get } from '../support/harness.ts';
 
 let mongo: TestMongo;
 beforeAll(async () => {
@@ -101,7 +101,7 @@ describe.each(adapters)('ingest on the %s store', (name, start) => {
   });
 
   it('serves the demo config with caching headers and answers 304 to a matching If-None-Match', async () => {
-    const res = await fetch(`${h.url}/v1/sites/demo/config`);
+    const res = await get(`${h.url}/v1/sites/demo/config`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
     const etag = res.headers.get('etag');
@@ -110,7 +110,7 @@ describe.each(adapters)('ingest on the %s store', (name, start) => {
     expect(cfg.site).toEqual({ key: 'demo', name: 'Demo site' });
     expect(cfg.surveys.map((s: { kind: string }) => s.kind).sort()).toEqual(['exit_intent', 'feature_feedback', 'feedback_button', 'nps']);
     expect(cfg.surveys[0]).not.toHaveProperty('siteKey');
-    const again = await fetch(`${h.url}/v1/sites/demo/config`, { headers: { 'if-none-match': etag! } });
+    const again = await get(`${h.url}/v1/sites/demo/config`, { headers: { 'if-none-match': etag! } });
     expect(again.status).toBe(304);
   });
 });

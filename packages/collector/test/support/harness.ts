@@ -4,10 +4,17 @@ import { startHark, type RunningHark, type StartOptions } from '../../src/server
 
 export const ADMIN = 'test-admin-token-0123456789';
 
+/** A fetch Response whose json() is loosely typed: tests assert on the shape themselves. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
 export interface Harness extends RunningHark {
-  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
-  admin(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  admin(path: string, init?: RequestInit & { token?: string }): Promise<TestResponse>;
 }
+
+/** fetch() for tests, with the same loosely typed json(). */
+export const get = (url: string, init?: RequestInit): Promise<TestResponse> => fetch(url, init);
 
 export async function startTestHark(opts: StartOptions = {}): Promise<Harness> {
   const h = await startHark({ seedDemo: true, adminToken: ADMIN, ...opts });

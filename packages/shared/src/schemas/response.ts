@@ -103,7 +103,10 @@ export const StoredResponse = z
     receivedAt: IsoDate,
     device: Device,
     source: z.enum(['widget', 'api', 'import']),
+    /** Effective tags: the tagger's, with any human override applied. Filters and insights use these. */
     tags: Tags.optional(),
+    /** What the tagger said, before overrides. */
+    autoTags: Tags.optional(),
     tagOverride: TagOverride.optional(),
     tagging: TaggingState,
   })

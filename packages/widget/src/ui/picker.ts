@@ -37,7 +37,9 @@ export function pickElement(root: ShadowRoot, tipText: string): Promise<{ elemen
     };
     const key = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
-      swallow(e);
+      // Stop it even when it comes from our own panel: there, Esc would close the whole survey.
+      e.preventDefault();
+      e.stopPropagation();
       done(null);
     };
     const opts = { capture: true };

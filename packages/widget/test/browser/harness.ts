@@ -1,16 +1,27 @@
 // Shared setup for the browser tests: Debian's Chromium through playwright-core, a real
 // collector from startHark (in-memory store, demo site seeded), and host pages served
 // on a fake origin through page.route so every request crosses origins like on a real site.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startHark } from '@hark/collector';
 
 export const ADMIN = 'test-admin-token';
-export const SITE = 'http://shop.test';
+/**
+ * Host pages come from a second loopback server: another origin than the collector (so
+ * CORS is exercised), and a real one, because Chromium's local-network-access checks
+ * block a page fulfilled by page.route (address space unknown) from calling loopback.
+ */
+export let SITE = '';
+const pages = new Map<string, HostPage>();
+let pageSeq = 0;
+let site: Server | undefined;
 
 export interface Env {
   browser: Browser;
   hark: { url: string; close(): Promise<void> };
+  close(): Promise<void>;
 }
 
 export async function setup(): Promise<Env> {
@@ -23,7 +34,28 @@ export async function setup(): Promise<Env> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const hark = await startHark({ port: 0, dataDir: undefined, seedDemo: true, adminToken: ADMIN });
-  return { browser, hark };
+  const env: Env = {
+    browser,
+    hark,
+    async close() {
+      await browser.close();
+      await hark.close();
+      await new Promise((r) => site?.close(r));
+    },
+  };
+  site = createServer((req, res) => {
+    const u = new URL(req.url ?? '/', 'http://x');
+    const [, id, ...rest] = u.pathname.split('/');
+    const p = pages.get(id ?? '');
+    if (!p) return void res.writeHead(404).end();
+    const extra = p.extra?.['/' + rest.join('/')];
+    if (extra) return void res.writeHead(200, { 'Content-Type': extra.type }).end(extra.body);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(p.csp ? { 'Content-Security-Policy': p.csp } : {}) });
+    res.end(hostHtml(env, p));
+  });
+  await new Promise<void>((r) => site!.listen(0, '127.0.0.1', r));
+  SITE = `http://localhost:${(site.address() as AddressInfo).port}`;
+  return env;
 }
 
 export interface HostPage {
@@ -39,25 +71,21 @@ export function hostHtml(env: Env, p: HostPage = {}): string {
 <script async src="${env.hark.url}/widget.js" data-site="demo"></script></head>
 <body><main><h1>Shop</h1><p>Products and prices.</p>
 <button type="button" data-hark-feature="Export" id="export">Export</button>
-<div style="height:1600px"></div></main>${p.body ?? ''}</body></html>`;
+</main>${p.body ?? ''}</body></html>`;
 }
 
-export async function newPage(env: Env, p: HostPage = {}, ctxOpts: Parameters<Browser['newContext']>[0] = {}): Promise<{ ctx: BrowserContext; page: Page }> {
+/** A fresh browser context (fresh storage) and a host page served under its own base URL. */
+export async function newPage(
+  env: Env,
+  p: HostPage = {},
+  ctxOpts: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ ctx: BrowserContext; page: Page; base: string }> {
+  const id = `p${++pageSeq}`;
+  pages.set(id, p);
   const ctx = await env.browser.newContext({ viewport: { width: 1000, height: 700 }, ...ctxOpts });
-  await ctx.route(`${SITE}/**`, (route) => {
-    const u = new URL(route.request().url());
-    const extra = p.extra?.[u.pathname];
-    if (extra) return route.fulfill({ status: 200, contentType: extra.type, body: extra.body });
-    return route.fulfill({
-      status: 200,
-      contentType: 'text/html',
-      headers: p.csp ? { 'Content-Security-Policy': p.csp } : {},
-      body: hostHtml(env, p),
-    });
-  });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error('[pageerror]', e));
-  return { ctx, page };
+  return { ctx, page, base: `${SITE}/${id}/` };
 }
 
 export interface StoredItem {

@@ -9,6 +9,7 @@ import { exportChunks } from '../../responses/export.ts';
 import { authenticate, requireRole } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { parseOr400 } from '../errors.ts';
+import { adminTriageRoutes } from './admin-triage.ts';
 
 const param = <S extends z.ZodType>(schema: S, value: unknown, name: string) => parseOr400(schema, value, `path parameter ${name}`);
 
@@ -72,6 +73,8 @@ export function adminRoutes(services: Services, bodyLimitKb: number): Router {
   r.get('/responses/:id', async (req, res) => {
     res.json(await services.responses.get(param(z.string().min(1).max(100), req.params.id, 'id')));
   });
+
+  r.use(adminTriageRoutes(services, bodyLimitKb));
 
   // ---- GDPR erasure of one end user
   r.delete('/users/:userId', requireRole(), async (req, res) => {
