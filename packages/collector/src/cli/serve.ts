@@ -14,12 +14,13 @@ export async function runServer(demo: boolean, env: Env): Promise<number> {
     }),
   );
   const store = env.MONGODB_URI ? 'MongoDB' : `embedded store in ${resolve(env.HARK_DATA_DIR)}`;
+  const base = env.HARK_PUBLIC_URL?.replace(/\/$/, '') ?? hark.url;
   const lines = [
     `Hark collector listening on ${hark.url} (${store})`,
-    `  widget demo   ${hark.url}/demo/`,
-    `  dashboard     ${hark.url}/app/`,
-    `  script tag    <script async src="${hark.url}/widget.js" data-site="demo"></script>`,
-    `  API           ${hark.url}/v1/openapi.json   health ${hark.url}/healthz`,
+    `  widget demo   ${base}/demo/`,
+    `  dashboard     ${base}/app/`,
+    `  script tag    <script async src="${base}/widget.js" data-site="demo"></script>`,
+    `  API           ${base}/v1/openapi.json   health ${base}/healthz`,
   ];
   if (hark.seeded) lines.push('  seeded the "demo" site with NPS, exit-intent, feature-feedback and feedback-button surveys');
   if (hark.generatedAdminToken) {

@@ -27,6 +27,10 @@ export const EnvSchema = z.object({
   HARK_CONFIG_MAX_AGE: int(0, 86_400).default(60),
   HARK_STORE_TIMEOUT_MS: int(100, 60_000).default(3000),
   HARK_DEMO: bool.default(false),
+  // Optional LLM add-on for the tagger (read by triage/llm-tagger.ts); validated here so a typo fails at startup.
+  HARK_TAGGER_LLM_URL: z.url().optional(),
+  HARK_TAGGER_LLM_KEY: z.string().optional(),
+  HARK_TAGGER_LLM_MODEL: z.string().optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

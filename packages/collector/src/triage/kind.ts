@@ -5,6 +5,7 @@
 // a given product is called.
 import type { Kind } from '@hark/shared';
 import { CUES, type CueKind } from './cues.ts';
+import { defaultKindModel, predictKind, type KindModel } from './kind-model.ts';
 import type { Analysed } from './text.ts';
 
 export type KindScores = Record<CueKind, number>;
@@ -58,6 +59,30 @@ export interface KindInput {
   polarity?: number | undefined;
 }
 
+export interface KindOptions {
+  /** The naive Bayes model; the committed one by default, `null` for rules only. */
+  model?: KindModel | null | undefined;
+  /** How much the model's posterior adds to the cue scores (a posterior of 1 = `weight` points). */
+  modelWeight?: number | undefined;
+}
+
+export const MODEL_WEIGHT = Number(process.env.HARK_KIND_MODEL_WEIGHT ?? 2.5);
+export const MODEL_TEMP = Number(process.env.HARK_KIND_MODEL_TEMP ?? 3);
+
+/**
+ * Adds the model's posterior to the cue scores: weight × P(kind | words). The rules stay in
+ * charge when they have decisive evidence (a weight-3 cue plus context outweighs a posterior
+ * of 1); the model decides between weak or tied cues and fills in when no cue fired (new
+ * wording, other domains).
+ */
+export function applyModel(s: KindScores, a: Analysed, model: KindModel, weight: number): void {
+  const p = predictKind(model, a, MODEL_TEMP);
+  if (p.known === 0) return;
+  for (const [k, v] of Object.entries(p.probs) as [Kind, number][]) {
+    s[k === 'other' ? 'offtopic' : k] += weight * v;
+  }
+}
+
 /** Keyboard mash or text with no readable word: "asdfgh", "xkcd qqq", "...". */
 export function looksLikeGibberish(a: Analysed): boolean {
   const words = a.tokens.filter((t) => /[a-z]/.test(t));
@@ -100,11 +125,13 @@ export function applyContext(s: KindScores, input: KindInput): void {
   }
 }
 
-export function classifyKind(a: Analysed, input: KindInput): KindResult {
+export function classifyKind(a: Analysed, input: KindInput, options: KindOptions = {}): KindResult {
   const scores = cueScores(a);
   const text = a.norm.trim();
   if (!text || looksLikeGibberish(a)) return { kind: 'other', kinds: ['other'], scores };
   applyContext(scores, input);
+  const model = options.model === undefined ? defaultKindModel() : options.model;
+  if (model) applyModel(scores, a, model, options.modelWeight ?? MODEL_WEIGHT);
 
   // "we're done, cancel it" beats "too expensive": leaving is the actionable part.
   if (scores.churn_risk >= 3 && scores.churn_risk >= scores.pricing - 1) scores.pricing = Math.min(scores.pricing, scores.churn_risk - 0.5);
