@@ -9,6 +9,7 @@ import { openStore } from './store/open-store.ts';
 import { lockDataDir } from './store/data-dir-lock.ts';
 import { seedDemo } from './demo/seed.ts';
 import { startRetentionPurge } from './retention/purge.ts';
+import { stopBacklog } from './backlog/index.ts';
 import type { Env } from './config/env.ts';
 
 export interface StartOptions extends Partial<AppOptions> {
@@ -85,6 +86,7 @@ export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
     close() {
       closing ??= (async () => {
         stopPurge();
+        stopBacklog(services.backlog);
         clearInterval(sweep);
         // Keep-alive clients would hold the server open forever: answer what is in
         // flight with "Connection: close", drop idle sockets as they free up.

@@ -7,9 +7,11 @@ import { countersSpec, jobsSpec, responsesSpec, sitesSpec, surveysSpec, tagOverr
 import { TaggingService, type RetagCheckpoint, type TaxonomyDoc } from './triage/tagging-service.ts';
 import { TagOverrideService } from './triage/tag-override.ts';
 import type { Collection, Store } from './store/port.ts';
+import { createInsightsServices, type InsightsServices } from './insights/index.ts';
+import { createBacklogServices, type BacklogServices } from './backlog/index.ts';
 import { MemoryRateCounter, type RateCounter, StoreRateCounter } from './http/rate-limit.ts';
 
-export interface Services {
+export interface CoreServices {
   store: Store;
   sites: SitesService;
   surveys: SurveysService;
@@ -19,6 +21,11 @@ export interface Services {
   rateCounter: RateCounter;
   tagging: TaggingService;
   tagOverrides: TagOverrideService;
+}
+
+export interface Services extends CoreServices {
+  insights: InsightsServices;
+  backlog: BacklogServices;
 }
 
 export interface ServicesOptions {
@@ -40,7 +47,7 @@ export async function createServices(store: Store, options: ServicesOptions = {}
   const surveysService = new SurveysService(surveys);
   const sitesService = new SitesService(sites);
   const tagging = new TaggingService(responses, taxonomies as never as Collection<TaxonomyDoc>, jobs as never as Collection<RetagCheckpoint>);
-  return {
+  const core: CoreServices = {
     store,
     sites: sitesService,
     surveys: surveysService,
@@ -51,5 +58,10 @@ export async function createServices(store: Store, options: ServicesOptions = {}
     responses: new ResponsesService(responses),
     // Replicas share MongoDB, so they must share counters; the embedded store is one process.
     rateCounter: store.kind === 'mongodb' ? new StoreRateCounter(counters) : new MemoryRateCounter(),
+  };
+  return {
+    ...core,
+    insights: await createInsightsServices(store, core),
+    backlog: await createBacklogServices(store, core),
   };
 }

@@ -6,5 +6,7 @@ export * from './schemas/tags.ts';
 export * from './schemas/response.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/taxonomy.ts';
+export * from './schemas/insights.ts';
+export * from './schemas/backlog.ts';
 export * from './nps.ts';
 export * from './survey-defaults.ts';

@@ -19,6 +19,8 @@ import {
 } from '@hark/shared';
 import { z } from 'zod';
 import { ListResponsesQuery } from '../responses/list-query.ts';
+import { insightsPaths } from '../insights/index.ts';
+import { backlogPaths } from '../backlog/index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -227,7 +229,7 @@ export function openApiDocument(): Json {
     },
     servers: [{ url: '/' }],
     components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths,
+    paths: { ...paths, ...insightsPaths, ...backlogPaths },
   };
 }
 

@@ -163,7 +163,7 @@ describe('hark retag on the store', () => {
       const inputs = Array.from({ length: 250 }, (_, i) => npsResponse({ surveyId: 'shop-nps', comment: i % 2 ? 'Delivery was late again' : 'The parcel tracking page is broken' }));
       for (let i = 0; i < inputs.length; i += 50) await services.ingest.ingest('shop', inputs.slice(i, i + 50), { source: 'api', receivedAt: inputs.slice(i, i + 50).map((_, j) => new Date(Date.UTC(2026, 0, 1) + (i + j) * 1000)) });
       // An interrupted earlier run that stopped after the first 100.
-      const col = await store.collection({ name: 'jobs', key: (d: { key: string }) => d.key });
+      const col = await store.collection({ name: 'jobs', key: (d: Record<string, unknown>) => String(d.key) });
       await col.insertOne({ key: 'retag:shop', siteKey: 'shop', status: 'running', processed: 100, lastReceivedAt: new Date(Date.UTC(2026, 0, 1) + 99_000), lastId: 'x', startedAt: '', updatedAt: '' });
       await store.close();
 

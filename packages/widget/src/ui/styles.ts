@@ -35,8 +35,10 @@ textarea{display:block;width:100%;min-height:80px;font:inherit;color:var(--fg);b
 .ch{display:flex;flex-direction:column;gap:6px}
 .ac{display:flex;gap:8px;justify-content:flex-end;margin-top:12px;flex-wrap:wrap}
 .m{font-size:13px;color:var(--mu)}
-.tab{position:fixed;z-index:2147483645;inset-inline-end:0;top:50%;transform:translateY(-50%);writing-mode:vertical-rl;border-radius:8px 0 0 8px;
+.tab{position:fixed;z-index:2147483645;right:0;top:50%;transform:translateY(-50%);writing-mode:vertical-rl;border-radius:8px 0 0 8px;
 background:var(--b);color:var(--on);border:0;padding:12px 8px;box-shadow:0 2px 8px rgba(0,0,0,.25)}
+/* physical sides: in vertical writing mode the logical inline axis is vertical */
+:host([dir=rtl]) .tab{right:auto;left:0;border-radius:0 8px 8px 0}
 .hl{position:fixed;z-index:2147483647;pointer-events:none;border:2px solid var(--b);background:rgba(79,70,229,.12);border-radius:4px}
 .tip{position:fixed;z-index:2147483647;inset-block-start:12px;inset-inline-start:50%;transform:translateX(-50%);background:var(--bg);color:var(--fg);border:1px solid var(--bd);border-radius:8px;padding:8px 12px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

@@ -203,6 +203,7 @@ describe('widget in Chromium', () => {
       }
       await page.locator('hark-widget .tab').click();
       await dialog(page).waitFor();
+      await page.waitForTimeout(300); // entry animation
       expect(await run(page), `button ${scheme}`).toEqual([]);
       await page.screenshot({ path: shot(`widget-button-${scheme}`) });
       await ctx.close();

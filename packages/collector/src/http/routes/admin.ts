@@ -10,6 +10,8 @@ import { authenticate, requireRole } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { parseOr400 } from '../errors.ts';
 import { adminTriageRoutes } from './admin-triage.ts';
+import { insightsRoutes } from '../../insights/index.ts';
+import { backlogRoutes } from '../../backlog/index.ts';
 
 const param = <S extends z.ZodType>(schema: S, value: unknown, name: string) => parseOr400(schema, value, `path parameter ${name}`);
 
@@ -75,6 +77,8 @@ export function adminRoutes(services: Services, bodyLimitKb: number): Router {
   });
 
   r.use(adminTriageRoutes(services, bodyLimitKb));
+  r.use(insightsRoutes(services, bodyLimitKb));
+  r.use(backlogRoutes(services, bodyLimitKb));
 
   // ---- GDPR erasure of one end user
   r.delete('/users/:userId', requireRole(), async (req, res) => {
