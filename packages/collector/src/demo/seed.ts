@@ -28,7 +28,8 @@ function demoSurveys(): SurveyCreate[] {
 /** Creates the `demo` site (any origin) and its surveys, once. Returns whether it did. */
 export async function seedDemo(services: Services): Promise<boolean> {
   if (await services.sites.get('demo')) return false;
-  await services.sites.create({ key: 'demo', name: 'Demo site', allowedOrigins: ['*'] });
+  // No visitor budget on the demo: every survey kind can be tried one after the other.
+  await services.sites.create({ key: 'demo', name: 'Demo site', allowedOrigins: ['*'], visitorBudget: { minDaysBetweenPrompts: 0 } });
   for (const s of demoSurveys()) await services.surveys.create('demo', s);
   return true;
 }

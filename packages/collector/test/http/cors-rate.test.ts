@@ -25,6 +25,7 @@ describe('CORS per site', () => {
     expect(res.status).toBe(202);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
     expect(res.headers.get('vary')).toMatch(/Origin/i);
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/ETag.*Retry-After/);
   });
 
   it('refuses an unlisted origin outright and stores nothing (a text/plain POST needs no preflight)', async () => {

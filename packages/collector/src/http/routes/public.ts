@@ -35,7 +35,11 @@ function siteCors(services: Services): RequestHandler {
       if (!SitesService.originAllowed(site, origin)) {
         throw new HttpError(403, 'origin_not_allowed', `origin ${origin} is not allowed for site "${site.key}"`);
       }
-      if (origin) res.set('Access-Control-Allow-Origin', origin);
+      if (origin) {
+        res.set('Access-Control-Allow-Origin', origin);
+        // The widget reads these cross-origin: ETag for its config cache, Retry-After for its outbox backoff.
+        res.set('Access-Control-Expose-Headers', 'ETag, Retry-After');
+      }
       if (req.method === 'OPTIONS') {
         res.set({
           'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
