@@ -1,7 +1,9 @@
 // Evaluates the local tagger on a labelled JSONL file (the dev-set format): accuracy and
 // per-class precision/recall/F1 for kind, track and sentiment, split by language, a kind
 // confusion matrix, the odd/even split used while tuning, and single-core throughput.
-//   npm run eval:tagger -w @hark/collector -- [file.jsonl]
+//   npm run eval:tagger -w @hark/collector -- [file.jsonl] [--blind <file.jsonl> | --no-blind]
+// The blind multi-domain check set (test/triage/fixtures/blind-multidomain.jsonl, our own
+// items, never tuned on) is scored automatically when present; --blind picks another file.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,34 +11,47 @@ import { KINDS, SENTIMENTS, TRACKS } from '@hark/shared';
 import { tagResponse, type TagInput } from '../src/triage/tagger.ts';
 
 interface Item extends TagInput {
-  id: string;
+  id?: string;
   label: { kind: string; track: string; sentiment: string };
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
-const file = process.argv[2] ? resolve(process.cwd(), process.argv[2]) : resolve(repoRoot, '../shared/data/feedback-dev.jsonl');
-if (!existsSync(file)) {
-  console.error(`eval-tagger: labelled file not found: ${file}\nPass a JSONL file in the dev-set format as the first argument.`);
-  process.exit(2);
+const args = process.argv.slice(2);
+const blindAt = args.indexOf('--blind');
+const blindArg = blindAt >= 0 ? args[blindAt + 1] : undefined;
+const positional = args.filter((a, i) => !a.startsWith('--') && !(blindAt >= 0 && i === blindAt + 1));
+const file = positional[0] ? resolve(process.cwd(), positional[0]) : resolve(repoRoot, '../shared/data/feedback-dev.jsonl');
+const defaultBlind = resolve(here, '../test/triage/fixtures/blind-multidomain.jsonl');
+const blindFile = args.includes('--no-blind') ? undefined : blindArg ? resolve(process.cwd(), blindArg) : existsSync(defaultBlind) && file !== defaultBlind ? defaultBlind : undefined;
+
+function load(path: string): Item[] {
+  if (!existsSync(path)) {
+    console.error(`eval-tagger: labelled file not found: ${path}\nPass a JSONL file in the dev-set format as the first argument.`);
+    process.exit(2);
+  }
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l, i) => [l, i] as const)
+    .filter(([l]) => l.trim())
+    .map(([l, i]) => {
+      try {
+        const it = JSON.parse(l) as Item;
+        return { ...it, id: it.id ?? `line-${i + 1}` };
+      } catch {
+        console.error(`eval-tagger: ${path} line ${i + 1} is not valid JSON`);
+        process.exit(2);
+      }
+    });
 }
-const items: Item[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l, i) => {
-    try {
-      return JSON.parse(l) as Item;
-    } catch {
-      console.error(`eval-tagger: line ${i + 1} is not valid JSON`);
-      process.exit(2);
-    }
-  });
+const items: Item[] = load(file);
 
 type Row = { item: Item; lang: string; pred: { kind: string; track: string; sentiment: string } };
-const rows: Row[] = items.map((item) => {
+const tagAll = (list: Item[]): Row[] => list.map((item) => {
   const t = tagResponse(item);
   return { item, lang: (item.locale ?? 'en').slice(0, 2), pred: { kind: t.kind, track: t.track, sentiment: t.sentiment.label } };
 });
+const rows = tagAll(items);
 
 function report(field: 'kind' | 'track' | 'sentiment', classes: readonly string[], rs: Row[]) {
   let correct = 0;
@@ -82,15 +97,25 @@ for (const g of KINDS) {
 }
 
 // Tuning split: rules were tuned looking at odd ids only; even ids are the held-out half.
-const idNum = (r: Row) => Number((r.item.id.match(/(\d+)\s*$/) ?? ['', '0'])[1]);
+const idNum = (r: Row) => Number(((r.item.id ?? '').match(/(\d+)\s*$/) ?? ['', '0'])[1]);
 const odd = rows.filter((r) => idNum(r) % 2 === 1), even = rows.filter((r) => idNum(r) % 2 === 0);
 console.log('\n== tuning split (odd ids = tuned on, even ids = held out) ==');
-for (const [name, part] of [['odd/tune', odd], ['even/held-out', even]] as const) {
+for (const [name, part] of [['odd/tune', odd], ['even/held-out', even]] as const) summary(name, part);
+
+function summary(name: string, part: Row[]) {
   for (const lang of ['all', 'fr', 'en']) {
     const rs = lang === 'all' ? part : part.filter((r) => r.lang === lang);
+    if (!rs.length) continue;
     const k = report('kind', KINDS, rs), t = report('track', TRACKS, rs), s = report('sentiment', SENTIMENTS, rs);
     console.log(`${name.padEnd(14)} ${lang.padEnd(3)} n=${String(rs.length).padStart(3)}  kind acc ${f(k.acc)} macro-F1 ${f(k.macro)}  track acc ${f(t.acc)}  sentiment acc ${f(s.acc)}`);
   }
+}
+
+// Blind multi-domain check: our own items from other domains, written before the model and
+// the French cue work, scored but never used to tune anything.
+if (blindFile) {
+  console.log(`\n== blind multi-domain check (${blindFile.split('/').slice(-1)[0]}; never tuned on) ==`);
+  summary('blind', tagAll(load(blindFile)));
 }
 
 if (process.env.EVAL_SHOW_ERRORS) {

@@ -5,83 +5,61 @@
 import type { PublicSurvey } from './types.ts';
 import { urlAllowed } from './targeting.ts';
 
-type Rules = Partial<NonNullable<NonNullable<PublicSurvey["trigger"]>["exitIntent"]>>;
+type Rules = Partial<NonNullable<NonNullable<PublicSurvey['trigger']>['exitIntent']>>;
 export type ExitReason = 'exit:top-edge' | 'exit:scroll-up' | 'exit:back' | 'exit:pagehide' | 'exit:route';
 
 export interface ExitWatchOptions {
   touch: boolean;
   onExit(reason: ExitReason): void;
   now?: () => number;
-  win?: Window;
 }
 
-export function watchExitIntent(rules: Rules | undefined, o: ExitWatchOptions): () => void {
-  const win = o.win ?? window;
-  const doc = win.document;
-  const now = o.now ?? (() => Date.now());
+export function watchExitIntent(rules: Rules | undefined, { touch, onExit, now = Date.now }: ExitWatchOptions): () => void {
+  const doc = document;
   const start = now();
   const d: Partial<NonNullable<Rules['desktop']>> = rules?.desktop ?? {};
   const m: Partial<NonNullable<Rules['mobile']>> = rules?.mobile ?? {};
   const off: Array<() => void> = [];
-  let fired = false;
-  const on = <E extends Event>(t: EventTarget, type: string, fn: (e: E) => void) => {
-    const h = (e: Event) => {
-      if (!fired) fn(e as E);
-    };
-    t.addEventListener(type, h, { passive: true, capture: true });
-    off.push(() => t.removeEventListener(type, h, { capture: true }));
+  let fired: unknown;
+  let lastY = scrollY;
+  let lastT = start;
+  const on = (t: EventTarget, type: string, fn: (e: any) => unknown) => {
+    const h = (e: Event) => fired || fn(e);
+    t.addEventListener(type, h, true);
+    off.push(() => t.removeEventListener(type, h, true));
   };
-  const fire = (r: ExitReason) => {
-    fired = true;
-    o.onExit(r);
-  };
-  const dwelled = (min: number | undefined, dflt: number) => now() - start >= (min ?? dflt);
+  // Fires once, and only after the survey's minimum dwell time on the page.
+  const fire = (r: ExitReason, min = (touch ? m : d).minDwellMs ?? 5000) => now() - start >= min && onExit((fired = r));
 
-  if (!o.touch && d.enabled !== false) {
-    on<MouseEvent>(doc, 'mouseout', (e) => {
-      // relatedTarget null: the pointer left the document, not just moved between elements.
-      if (!e.relatedTarget && e.clientY <= (d.topThresholdPx ?? 10) && dwelled(d.minDwellMs, 5000)) fire('exit:top-edge');
-    });
-  }
-  if (o.touch) {
-    if (m.scrollUp !== false) {
-      let lastY = win.scrollY;
-      let lastT = now();
-      on(win, 'scroll', () => {
-        const y = win.scrollY;
+  if (!touch && d.enabled !== false)
+    // relatedTarget null: the pointer left the document, not just moved between elements.
+    on(doc, 'mouseout', (e: MouseEvent) => !e.relatedTarget && e.clientY <= (d.topThresholdPx ?? 10) && fire('exit:top-edge'));
+  if (touch) {
+    if (m.scrollUp !== false)
+      on(window, 'scroll', () => {
+        const y = scrollY;
         const t = now();
-        const dt = Math.max(t - lastT, 1);
-        const v = ((lastY - y) / dt) * 1000; // px/s, positive when going up
+        const v = ((lastY - y) / Math.max(t - lastT, 1)) * 1000; // px/s, positive when going up
         lastY = y;
         lastT = t;
-        if (v >= (m.minScrollVelocity ?? 1500) && y <= (m.nearTopPx ?? 600) && dwelled(m.minDwellMs, 5000))
-          fire('exit:scroll-up');
+        v >= (m.minScrollVelocity ?? 1500) && y <= (m.nearTopPx ?? 600) && fire('exit:scroll-up');
       });
-    }
-    if (m.backNavigation !== false) {
-      // We listen for back presses only; pushing a guard history entry would hijack the host's navigation.
-      on(win, 'popstate', () => dwelled(m.minDwellMs, 5000) && fire('exit:back'));
-    }
+    // We listen for back presses only; pushing a guard history entry would hijack the host's navigation.
+    if (m.backNavigation !== false) on(window, 'popstate', () => fire('exit:back'));
     if (m.pageHide !== false) {
-      const hidden = () => dwelled(m.minDwellMs, 5000) && fire('exit:pagehide');
-      on(win, 'pagehide', hidden);
-      on(doc, 'visibilitychange', () => doc.visibilityState === 'hidden' && hidden());
+      on(window, 'pagehide', () => fire('exit:pagehide'));
+      on(doc, 'visibilitychange', () => doc.visibilityState === 'hidden' && fire('exit:pagehide'));
     }
   }
-  return () => off.splice(0).forEach((f) => f());
+  return () => off.forEach((f) => f());
 }
 
 /** SPA: leaving a route the survey targets counts as leaving, if the survey allows it. */
-export function isRouteExit(s: PublicSurvey, prevUrl: string, nextUrl: string): boolean {
-  const r = s.trigger?.exitIntent;
-  if (!r || r.spaRouteChange === false || prevUrl === nextUrl) return false;
-  return urlAllowed(s.targeting, prevUrl) && !urlAllowed(s.targeting, nextUrl);
-}
+export const isRouteExit = (s: PublicSurvey, prevUrl: string, nextUrl: string): boolean =>
+  !!s.trigger?.exitIntent &&
+  s.trigger.exitIntent.spaRouteChange !== false &&
+  urlAllowed(s.targeting, prevUrl) &&
+  !urlAllowed(s.targeting, nextUrl);
 
-export function isTouchDevice(win: Window = window): boolean {
-  try {
-    return win.matchMedia('(pointer: coarse)').matches || (win.navigator.maxTouchPoints > 0 && !win.matchMedia('(pointer: fine)').matches);
-  } catch {
-    return false;
-  }
-}
+export const isTouchDevice = (): boolean =>
+  matchMedia('(pointer: coarse)').matches || (navigator.maxTouchPoints > 0 && !matchMedia('(pointer: fine)').matches);

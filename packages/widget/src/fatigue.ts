@@ -17,37 +17,34 @@ export interface FatigueState {
   last?: number;
 }
 
-export function emptyFatigue(): FatigueState {
-  return { bySurvey: {} };
-}
-
 /** Why this survey may not be prompted now, or null. `budgetDays` is the site's visitor budget. */
-export function fatigueBlock(state: FatigueState, s: PublicSurvey, budgetDays: number, now: number): string | null {
-  const m = state.bySurvey[s.id] ?? {};
+export function fatigueBlock({ bySurvey, last }: FatigueState, s: PublicSurvey, budgetDays: number, now: number): string | null {
+  const { a, d, s: shown } = bySurvey[s.id] ?? {};
   const f = s.fatigue;
-  const recontact = (f?.recontactDays ?? 30) * DAY;
-  if (m.a !== undefined && (!f?.showAgainAfterAnswer || now - m.a < recontact)) return 'answered';
-  if (m.d !== undefined && (!f?.showAgainAfterDismiss || now - m.d < recontact)) return 'dismissed';
-  if (m.s !== undefined && now - m.s < recontact) return 'recontact';
-  // The feedback button is visitor-initiated, so it never spends the budget nor is held back by it.
-  if (s.kind !== 'feedback_button' && state.last !== undefined && budgetDays > 0 && now - state.last < budgetDays * DAY)
-    return 'budget';
-  return null;
+  const since = (t: number) => now - t < (f?.recontactDays ?? 30) * DAY;
+  return a != null && (!f?.showAgainAfterAnswer || since(a))
+    ? 'answered'
+    : d != null && (!f?.showAgainAfterDismiss || since(d))
+      ? 'dismissed'
+      : shown != null && since(shown)
+        ? 'recontact'
+        : // The feedback button is visitor-initiated, so it never spends the budget nor is held back by it.
+          s.kind !== 'feedback_button' && now - (last as number) < budgetDays * DAY
+          ? 'budget'
+          : null;
 }
 
-export function recordShown(state: FatigueState, s: PublicSurvey, now: number): FatigueState {
-  const bySurvey = { ...state.bySurvey, [s.id]: { ...state.bySurvey[s.id], s: now } };
-  return s.kind === 'feedback_button' ? { ...state, bySurvey } : { bySurvey, last: now };
-}
+const mark = (st: FatigueState, id: string, k: keyof SurveyMemory, now: number, last = st.last): FatigueState => ({
+  bySurvey: { ...st.bySurvey, [id]: { ...st.bySurvey[id], [k]: now } },
+  last,
+});
 
-export function recordOutcome(state: FatigueState, id: string, answered: boolean, now: number): FatigueState {
-  const prev = state.bySurvey[id] ?? {};
-  return { ...state, bySurvey: { ...state.bySurvey, [id]: { ...prev, [answered ? 'a' : 'd']: now } } };
-}
+export const recordShown = (st: FatigueState, s: PublicSurvey, now: number): FatigueState =>
+  mark(st, s.id, 's', now, s.kind === 'feedback_button' ? st.last : now);
+
+export const recordOutcome = (st: FatigueState, id: string, answered: boolean, now: number): FatigueState =>
+  mark(st, id, answered ? 'a' : 'd', now);
 
 /** Highest priority first; ties go to the survey listed first by the collector. */
-export function byPriority<T extends Pick<PublicSurvey, 'priority'>>(list: T[]): T | undefined {
-  let best: T | undefined;
-  for (const s of list) if (!best || (s.priority ?? 0) > (best.priority ?? 0)) best = s;
-  return best;
-}
+export const byPriority = <T extends Pick<PublicSurvey, 'priority'>>(list: T[]): T | undefined =>
+  list.reduce<T | undefined>((b, s) => (!b || (s.priority ?? 0) > (b.priority ?? 0) ? s : b), undefined);

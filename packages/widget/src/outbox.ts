@@ -2,6 +2,7 @@
 // network attempt, and stays there until the collector acknowledged it. Retrying is
 // always safe because the answer's uuid is the collector's idempotency key, so we
 // lean towards sending twice (beacon + later retry) rather than risking a loss.
+// Lives in the UI chunk: the loader only loads it when there is something to deliver.
 import type { ResponseInput } from './types.ts';
 import { load, save } from './storage.ts';
 import { report } from './report.ts';
@@ -25,23 +26,17 @@ export interface OutboxDeps {
 const MAX_BATCH = 50;
 /** A hold older than this belongs to a page view that died mid-answer: send what it has. */
 const STALE_HOLD_MS = 30 * 60_000;
-const BASE_MS = 1000;
-const CAP_MS = 60_000;
 
 /** Exponential backoff with jitter (half fixed, half random) so a recovering collector is not stampeded. */
 export function backoffDelay(attempt: number, random: number, retryAfterMs?: number): number {
-  if (retryAfterMs !== undefined) return retryAfterMs + random * 1000;
-  const exp = Math.min(CAP_MS, BASE_MS * 2 ** Math.max(0, attempt - 1));
-  return exp / 2 + (random * exp) / 2;
+  const exp = Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return retryAfterMs !== undefined ? retryAfterMs + random * 1000 : exp / 2 + (random * exp) / 2;
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. */
 export function parseRetryAfter(v: string | null, now: number): number | undefined {
-  if (!v) return undefined;
-  const n = Number(v);
-  if (Number.isFinite(n)) return Math.max(0, n * 1000);
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? undefined : Math.max(0, t - now);
+  const t = v ? (isFinite(+v) ? +v * 1000 : Date.parse(v) - now) : NaN;
+  return t === t ? Math.max(0, t) : undefined;
 }
 
 export function createOutbox(endpoint: string, key: string, deps: OutboxDeps) {
@@ -50,20 +45,17 @@ export function createOutbox(endpoint: string, key: string, deps: OutboxDeps) {
   let attempt = 0;
   let single = false;
   const read = () => load<OutboxItem[]>(key, []);
-  const write = (items: OutboxItem[]) => save(key, items);
   const ready = () => read().filter((i) => !i.h || deps.now() - i.h > STALE_HOLD_MS);
-
-  function schedule(ms: number) {
-    if (timer !== undefined) deps.clearTimeout(timer);
-    timer = deps.setTimeout(() => {
-      timer = undefined;
-      void flush();
-    }, ms);
-  }
+  const ids = (b: OutboxItem[]) => b.map((i) => i.r);
+  // Re-read: another tab or a put() during the request may have changed the list.
+  const forget = (gone: ResponseInput[]) => save(key, read().filter((i) => !gone.some((r) => r.id === i.r.id)));
+  const stop = () => {
+    deps.clearTimeout(timer);
+    timer = undefined;
+  };
 
   async function flush(): Promise<void> {
-    if (inflight || timer !== undefined) return;
-    if (deps.online && !deps.online()) return; // the "online" event calls flush again
+    if (inflight || timer !== undefined || deps.online?.() === false) return; // the "online" event calls wake()
     const batch = ready().slice(0, single ? 1 : MAX_BATCH);
     if (!batch.length) return void (single = false);
     inflight = true;
@@ -74,11 +66,11 @@ export function createOutbox(endpoint: string, key: string, deps: OutboxDeps) {
         method: 'POST',
         // text/plain is a CORS "simple" type: no preflight, and the same body works for sendBeacon.
         headers: { 'Content-Type': 'text/plain' },
-        body: JSON.stringify(batch.length === 1 ? batch[0]!.r : batch.map((i) => i.r)),
+        body: JSON.stringify(batch.length === 1 ? batch[0]!.r : ids(batch)),
         credentials: 'omit',
       });
       if (res.ok) {
-        forget(batch.map((i) => i.r.id));
+        forget(ids(batch));
         attempt = 0; // stay in single mode until the rejected answer has been found
       } else if (res.status === 429 || res.status >= 500) {
         retry = true;
@@ -87,55 +79,41 @@ export function createOutbox(endpoint: string, key: string, deps: OutboxDeps) {
         // One bad answer must not sink the others: resend one at a time to isolate it.
         single = true;
       } else {
-        report(new Error(`response ${batch[0]!.r.id} rejected with HTTP ${res.status}; dropped`));
-        forget([batch[0]!.r.id]);
+        report(`response ${batch[0]!.r.id} rejected with HTTP ${res.status}; dropped`);
+        forget(ids(batch));
         single = false;
       }
     } catch {
       retry = true; // network error or offline
-    } finally {
-      inflight = false;
     }
-    if (retry) schedule(backoffDelay(++attempt, deps.random(), retryMs));
+    inflight = false;
+    if (retry)
+      timer = deps.setTimeout(() => {
+        timer = undefined;
+        void flush();
+      }, backoffDelay(++attempt, deps.random(), retryMs));
     else if (ready().length) await flush();
   }
 
-  function forget(ids: string[]) {
-    // Re-read: another tab or a put() during the request may have changed the list.
-    write(read().filter((i) => !ids.includes(i.r.id)));
-  }
-
   return {
-    /** Insert or update an answer; held answers wait for release(). */
+    /** Insert or update an answer; held answers wait until put again without hold. */
     put(r: ResponseInput, hold: boolean) {
-      const items = read().filter((i) => i.r.id !== r.id);
-      items.push(hold ? { r, h: deps.now() } : { r });
-      write(items);
+      save(key, [...read().filter((i) => i.r.id !== r.id), hold ? { r, h: deps.now() } : { r }]);
       if (!hold) void flush();
-    },
-    release(id: string) {
-      write(read().map((i) => (i.r.id === id ? { r: i.r } : i)));
-      void flush();
     },
     flush,
     /** Network is back: do not wait for the backoff timer. */
     wake() {
-      if (timer !== undefined) deps.clearTimeout(timer);
-      timer = undefined;
+      stop();
       attempt = 0;
       void flush();
     },
     /** Page is going away: hand what is left to the browser. Kept locally until acknowledged. */
     beacon() {
       const batch = ready().slice(0, MAX_BATCH);
-      if (!batch.length || !deps.beacon) return;
-      deps.beacon(endpoint, new Blob([JSON.stringify(batch.map((i) => i.r))], { type: 'text/plain' }));
+      if (batch.length) deps.beacon?.(endpoint, new Blob([JSON.stringify(ids(batch))], { type: 'text/plain' }));
     },
-    pending: () => read().length,
-    stop() {
-      if (timer !== undefined) deps.clearTimeout(timer);
-      timer = undefined;
-    },
+    stop,
   };
 }
 

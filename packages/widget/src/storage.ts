@@ -1,39 +1,22 @@
 // localStorage throws in Safari private mode, in sandboxed iframes and when full;
 // falling back to memory keeps the widget working for the current page view.
-const memory = new Map<string, string>();
+const memory: Record<string, string> = {};
 
-function area(session?: boolean): Storage | undefined {
-  try {
-    return session ? sessionStorage : localStorage;
-  } catch {
-    return undefined;
-  }
-}
+const area = (session?: boolean): Storage | undefined => (session ? sessionStorage : localStorage);
 
 export function load<T>(key: string, fallback: T, session?: boolean): T {
   try {
-    const raw = area(session)?.getItem(key) ?? memory.get(key);
-    return raw == null ? fallback : (JSON.parse(raw) as T);
+    return JSON.parse(area(session)!.getItem(key) ?? memory[key]!) ?? fallback;
   } catch {
-    return fallback;
+    return memory[key] ? JSON.parse(memory[key]) : fallback;
   }
 }
 
 export function save(key: string, value: unknown, session?: boolean): void {
-  const raw = JSON.stringify(value);
-  memory.set(key, raw);
+  memory[key] = JSON.stringify(value);
   try {
-    area(session)?.setItem(key, raw);
+    area(session)!.setItem(key, memory[key]);
   } catch {
     /* quota or disabled: memory copy still serves this page view */
-  }
-}
-
-export function remove(key: string, session?: boolean): void {
-  memory.delete(key);
-  try {
-    area(session)?.removeItem(key);
-  } catch {
-    /* ignore */
   }
 }

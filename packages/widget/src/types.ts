@@ -56,4 +56,14 @@ export interface UiModule {
   mountSurvey(opts: MountOptions): UiHandle;
   /** Feedback button: a side tab that opens the survey (and the element picker) on demand. */
   mountTab(opts: MountOptions): UiHandle;
+  /**
+   * The delivery outbox (retries, backoff, Retry-After, sendBeacon) lives in the UI chunk: the loader
+   * only asks for it when there is something to deliver (an answer, or unsent ones left by a past page view).
+   */
+  outbox(endpoint: string, key: string): OutboxHandle;
+}
+
+export interface OutboxHandle {
+  put(r: ResponseInput, hold: boolean): void;
+  stop(): void;
 }

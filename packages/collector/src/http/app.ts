@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { publicRoutes } from './routes/public.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { staticAssets } from './static-assets.ts';
+import { sessionAuthRoutes } from './routes/session-auth.ts';
 
 export interface AppOptions {
   bodyLimitKb: number;
@@ -62,6 +63,7 @@ export function createApp(services: Services, log: Logger, metrics: Metrics, opt
     res.json(doc);
   });
   app.use(publicRoutes(services, metrics, opts));
+  app.use(sessionAuthRoutes(services, opts.bodyLimitKb));
   app.use('/v1/admin', adminRoutes(services, opts.bodyLimitKb));
   app.use(staticAssets());
   app.use(notFoundHandler);

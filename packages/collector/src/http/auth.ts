@@ -1,6 +1,7 @@
 import type { Role } from '@hark/shared';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Principal, TokensService } from '../auth/tokens.ts';
+import { CSRF_HEADER, SESSION_COOKIE, csrfMatches, readCookie, sessionServicesFor } from '../auth/sessions.ts';
 import { HttpError } from './errors.ts';
 
 declare module 'express-serve-static-core' {
@@ -9,11 +10,28 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Every /v1/admin route passes here first: no token, no entry. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every /v1/admin route passes here first: no token, no entry. An Authorization header is
+ * checked as a bearer token exactly as always; without one, a dashboard session cookie is
+ * accepted, and then state-changing methods must echo the session's CSRF token in X-CSRF-Token.
+ */
 export function authenticate(tokens: TokensService): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
       const header = req.get('authorization') ?? '';
+      const cookie = header ? undefined : readCookie(req.get('cookie'), SESSION_COOKIE);
+      const sessions = cookie ? sessionServicesFor(tokens) : undefined;
+      if (cookie && sessions) {
+        const principal = await (await sessions).sessions.verify(cookie);
+        if (!principal) throw new HttpError(401, 'unauthorized', 'session expired or signed out: sign in again');
+        if (!SAFE_METHODS.has(req.method) && !csrfMatches(principal.csrf, req.get(CSRF_HEADER))) {
+          throw new HttpError(403, 'forbidden', 'missing or wrong X-CSRF-Token header (sent with every change made with a session cookie)');
+        }
+        req.principal = principal;
+        return next();
+      }
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       if (!m) throw new HttpError(401, 'unauthorized', 'missing bearer token: send "Authorization: Bearer <token>"', undefined, { 'WWW-Authenticate': 'Bearer' });
       const principal = await tokens.verify(m[1]!);

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { ListResponsesQuery } from '../responses/list-query.ts';
 import { insightsPaths } from '../insights/index.ts';
 import { backlogPaths } from '../backlog/index.ts';
+import { sessionAuthPaths } from '../http/routes/session-auth.ts';
 
 type Json = Record<string, unknown>;
 
@@ -228,8 +229,8 @@ export function openApiDocument(): Json {
       description: 'Collects NPS, exit-intent and feature feedback; admin API for sites, surveys and responses. Every error is `{"error": {"code", "message", "issues"?}}`.',
     },
     servers: [{ url: '/' }],
-    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    paths: { ...paths, ...insightsPaths, ...backlogPaths },
+    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'hark_session' } } },
+    paths: { ...paths, ...insightsPaths, ...backlogPaths, ...sessionAuthPaths },
   };
 }
 

@@ -75,12 +75,13 @@ export const MODEL_TEMP = Number(process.env.HARK_KIND_MODEL_TEMP ?? 3);
  * of 1); the model decides between weak or tied cues and fills in when no cue fired (new
  * wording, other domains).
  */
-export function applyModel(s: KindScores, a: Analysed, model: KindModel, weight: number): void {
+export function applyModel(s: KindScores, a: Analysed, model: KindModel, weight: number): boolean {
   const p = predictKind(model, a, MODEL_TEMP);
-  if (p.known === 0) return;
+  if (p.known === 0) return false;
   for (const [k, v] of Object.entries(p.probs) as [Kind, number][]) {
     s[k === 'other' ? 'offtopic' : k] += weight * v;
   }
+  return true;
 }
 
 /** Keyboard mash or text with no readable word: "asdfgh", "xkcd qqq", "...". */
@@ -131,7 +132,7 @@ export function classifyKind(a: Analysed, input: KindInput, options: KindOptions
   if (!text || looksLikeGibberish(a)) return { kind: 'other', kinds: ['other'], scores };
   applyContext(scores, input);
   const model = options.model === undefined ? defaultKindModel() : options.model;
-  if (model) applyModel(scores, a, model, options.modelWeight ?? MODEL_WEIGHT);
+  const modelled = model ? applyModel(scores, a, model, options.modelWeight ?? MODEL_WEIGHT) : false;
 
   // "we're done, cancel it" beats "too expensive": leaving is the actionable part.
   if (scores.churn_risk >= 3 && scores.churn_risk >= scores.pricing - 1) scores.pricing = Math.min(scores.pricing, scores.churn_risk - 0.5);
@@ -163,8 +164,16 @@ export function classifyKind(a: Analysed, input: KindInput, options: KindOptions
   else if (bestScore >= 2 && !(scores.praise >= bestScore + 2)) primary = best as Kind;
   else if (scores.praise >= 1.5) primary = 'praise';
   else if (scores.offtopic >= 2) primary = 'other';
-  else if (bestScore >= 1) primary = best as Kind;
-  else if (scores.praise > 0) primary = 'praise';
+  // Weak evidence only: the strongest of the actionable best, praise and "other" wins (the
+  // model's posterior gives every kind a little mass, so "any praise at all" is not enough).
+  else if (bestScore >= 1 && bestScore >= scores.praise && bestScore >= scores.offtopic) primary = best as Kind;
+  else if (modelled) {
+    // The model read the words: its favourite (plus any weak cue) among best, praise, other.
+    primary = 'other';
+    let top = scores.offtopic;
+    if (scores.praise > top) (primary = 'praise'), (top = scores.praise);
+    if (best && bestScore > top) primary = best as Kind;
+  } else if (scores.praise > 0 && scores.praise >= scores.offtopic) primary = 'praise';
   else primary = 'other';
 
   const kinds: Kind[] = [primary];

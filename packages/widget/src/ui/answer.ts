@@ -17,43 +17,43 @@ export function answerSession(o: MountOptions) {
   let r: ResponseInput | undefined;
   let over = false;
   const release = () => r && !over && o.put(r, false);
-  // Capture phase: runs before the loader's own pagehide listener hands the outbox to sendBeacon.
+  // Capture phase: runs before the outbox's own pagehide listener hands it to sendBeacon.
   addEventListener('pagehide', release, true);
   return {
-    update(p: AnswerPatch, finished: boolean) {
+    update({ element, selector, ...rest }: AnswerPatch, finished: boolean) {
       if (over) return;
-      const { element, selector, ...rest } = p;
-      const c = {
-        url: location.href.slice(0, 2048),
-        title: document.title.slice(0, 500) || undefined,
-        referrer: document.referrer.slice(0, 2048) || undefined,
-        trigger: o.trigger.slice(0, 100),
-        viewport: { w: innerWidth, h: innerHeight },
-        feature: o.survey.trigger?.anchor?.feature ?? o.anchor?.getAttribute('data-hark-feature') ?? undefined,
-        element: element?.slice(0, 500),
-        selector: selector?.slice(0, 1000),
-      };
-      r = {
-        id: r?.id ?? uuidv4(),
-        answeredAt: r?.answeredAt ?? new Date().toISOString(),
-        surveyId: o.survey.id,
-        type: o.survey.kind,
-        locale: o.locale,
-        ...rest,
-        context: c as ResponseInput["context"],
-        ...(o.user ? { user: o.user } : {}),
-      };
       // JSON round trip drops undefined fields so the wire format stays minimal.
-      r = JSON.parse(JSON.stringify(r)) as ResponseInput;
-      o.put(r, !finished);
+      r = JSON.parse(
+        JSON.stringify({
+          id: r?.id ?? uuidv4(),
+          answeredAt: r?.answeredAt ?? new Date().toISOString(),
+          surveyId: o.survey.id,
+          type: o.survey.kind,
+          locale: o.locale,
+          ...rest,
+          context: {
+            url: location.href.slice(0, 2048),
+            title: document.title.slice(0, 500) || undefined,
+            referrer: document.referrer.slice(0, 2048) || undefined,
+            trigger: o.trigger.slice(0, 100),
+            viewport: { w: innerWidth, h: innerHeight },
+            feature: o.survey.trigger?.anchor?.feature ?? o.anchor?.getAttribute('data-hark-feature') ?? undefined,
+            element: element?.slice(0, 500),
+            selector: selector?.slice(0, 1000),
+          },
+          user: o.user,
+        }),
+      );
+      o.put(r!, !finished);
     },
     /** The surface closed: deliver what was answered and tell the loader. */
     close() {
-      if (over) return;
-      release();
-      over = true;
-      removeEventListener('pagehide', release, true);
-      o.done(r);
+      if (!over) {
+        release();
+        over = true;
+        removeEventListener('pagehide', release, true);
+        o.done(r);
+      }
     },
   };
 }

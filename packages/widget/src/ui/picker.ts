@@ -1,63 +1,71 @@
 // Element picker for the feedback button. Listens in the capture phase so the host
-// page's own handlers never see the picking click, draws the highlight inside our
-// shadow root (no host styles touched), and Esc gives control back untouched.
+// page's own handlers never see the picking click or key, draws the highlight inside
+// our shadow root (no host styles touched), and Esc gives control back untouched.
+// Keyboard: Tab/arrows move the highlight between the page's focusable elements (and
+// [data-hark-feature] ones), Enter picks; the tip (a live region) reads the current one.
 import { readableLabel, stableSelector } from './element-ref.ts';
+
+const FOCUSABLE = 'a[href],button,input,select,textarea,summary,[tabindex],[contenteditable],[data-hark-feature]';
 
 export function pickElement(root: ShadowRoot, tipText: string): Promise<{ element: string; selector: string } | null> {
   return new Promise((resolve) => {
-    const hl = document.createElement('div');
-    hl.className = 'hl';
+    const doc = document;
+    const make = (cls: string) => root.appendChild(Object.assign(doc.createElement('div'), { className: cls }));
+    const hl = make('hl');
+    const tip = make('tip');
     hl.setAttribute('part', 'highlight');
-    const tip = document.createElement('div');
-    tip.className = 'tip';
     tip.setAttribute('role', 'status');
     tip.textContent = tipText;
-    root.append(hl, tip);
+    hl.hidden = true;
     let current: Element | null = null;
-    const target = (e: MouseEvent) => {
-      const el = document.elementFromPoint(e.clientX, e.clientY);
-      return el && el.localName !== 'hark-widget' && el !== document.documentElement && el !== document.body ? el : null;
-    };
-    const move = (e: MouseEvent) => {
-      current = target(e);
-      if (!current) return void (hl.style.display = 'none');
-      const r = current.getBoundingClientRect();
-      Object.assign(hl.style, { display: 'block', top: `${r.top}px`, left: `${r.left}px`, width: `${r.width}px`, height: `${r.height}px` });
-    };
-    const swallow = (e: Event) => {
-      if ((e.target as Element | null)?.localName === 'hark-widget') return;
-      e.preventDefault();
-      e.stopPropagation();
-    };
-    const click = (e: MouseEvent) => {
-      const el = target(e);
+    const ok = (el: Element | null) => el && el.localName !== 'hark-widget' && el !== doc.documentElement && el !== doc.body && el;
+    const show = (el: Element | null | false, kb?: boolean) => {
+      current = el || null;
+      hl.hidden = !el;
       if (!el) return;
-      swallow(e);
-      done(el);
+      if (kb) {
+        el.scrollIntoView({ block: 'nearest' });
+        tip.textContent = readableLabel(el);
+      }
+      const r = el.getBoundingClientRect();
+      Object.assign(hl.style, { top: r.top + 'px', left: r.left + 'px', width: r.width + 'px', height: r.height + 'px' });
+    };
+    const at = (e: MouseEvent) => ok(doc.elementFromPoint(e.clientX, e.clientY));
+    const swallow = (e: Event) => {
+      if ((e.target as Element | null)?.localName !== 'hark-widget') {
+        e.preventDefault();
+        e.stopPropagation();
+      }
     };
     const key = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      // Stop it even when it comes from our own panel: there, Esc would close the whole survey.
+      const k = e.key;
+      const step = k === 'Tab' ? (e.shiftKey ? -1 : 1) : k === 'ArrowDown' || k === 'ArrowRight' ? 1 : k === 'ArrowUp' || k === 'ArrowLeft' ? -1 : 0;
+      // Stop every key even when it comes from our own panel: there, Esc would close the whole survey.
       e.preventDefault();
       e.stopPropagation();
-      done(null);
+      if (k === 'Escape') done(null);
+      else if (k === 'Enter' && current) done(current);
+      else if (step) {
+        const list = [...doc.querySelectorAll(FOCUSABLE)].filter((el) => ok(el) && (el as HTMLElement).offsetParent);
+        const i = list.indexOf(current!);
+        show(list[i < 0 ? (step > 0 ? 0 : list.length - 1) : (i + step + list.length) % list.length] ?? null, true);
+      }
     };
-    const opts = { capture: true };
-    const evs: Array<[string, EventListener]> = [
-      ['mousemove', move as EventListener],
-      ['click', click as EventListener],
+    const evs: Array<[string, (e: any) => void]> = [
+      ['mousemove', (e: MouseEvent) => show(at(e))],
+      ['click', (e: MouseEvent) => at(e) && (swallow(e), done(at(e) as Element))],
       ['mousedown', swallow],
       ['mouseup', swallow],
       ['pointerdown', swallow],
       ['pointerup', swallow],
-      ['keydown', key as EventListener],
+      ['keydown', key],
     ];
-    evs.forEach(([t, f]) => document.addEventListener(t, f, opts));
+    evs.forEach(([t, f]) => doc.addEventListener(t, f, true));
     function done(el: Element | null) {
-      evs.forEach(([t, f]) => document.removeEventListener(t, f, opts));
+      evs.forEach(([t, f]) => doc.removeEventListener(t, f, true));
       hl.remove();
       tip.remove();
-      resolve(el ? { element: readableLabel(el).slice(0, 500), selector: stableSelector(el).slice(0, 1000) } : null);
+      resolve(el && { element: readableLabel(el).slice(0, 500), selector: stableSelector(el).slice(0, 1000) });
     }
   });
 }

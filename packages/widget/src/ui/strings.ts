@@ -3,7 +3,6 @@
 import type { PublicSurvey } from '../types.ts';
 
 const en = {
-  dialog: 'Feedback',
   npsQuestion: 'How likely are you to recommend us to a friend or colleague?',
   npsLow: 'Not at all likely',
   npsHigh: 'Extremely likely',
@@ -16,21 +15,19 @@ const en = {
   tab: 'Feedback',
   buttonQuestion: 'What would you like to tell us?',
   pick: 'Point at an element',
-  picking: 'Click the element you mean. Esc to cancel.',
+  picking: 'Click the element you mean, or move with Tab and press Enter. Esc to cancel.',
   about: 'About: {element}',
-  placeholder: 'Your answer (optional)',
+  optional: 'Your answer (optional)',
+  required: 'Your answer',
   send: 'Send',
   next: 'Next',
-  skip: 'Skip',
   close: 'Close',
   thanks: 'Thank you for your feedback!',
   outOf: '{n} out of 5',
-  score: 'Score',
 };
 export type StringKey = keyof typeof en;
 
 const fr: Record<StringKey, string> = {
-  dialog: 'Votre avis',
   npsQuestion: 'Quelle est la probabilité que vous nous recommandiez à un ami ou un collègue ?',
   npsLow: 'Pas du tout probable',
   npsHigh: 'Très probable',
@@ -43,43 +40,34 @@ const fr: Record<StringKey, string> = {
   tab: 'Votre avis',
   buttonQuestion: 'Que souhaitez-vous nous dire ?',
   pick: 'Désigner un élément',
-  picking: 'Cliquez sur l’élément concerné. Échap pour annuler.',
+  picking: 'Cliquez sur l’élément concerné, ou parcourez avec Tab et validez avec Entrée. Échap pour annuler.',
   about: 'À propos de : {element}',
-  placeholder: 'Votre réponse (facultatif)',
+  optional: 'Votre réponse (facultatif)',
+  required: 'Votre réponse',
   send: 'Envoyer',
   next: 'Suivant',
-  skip: 'Passer',
   close: 'Fermer',
   thanks: 'Merci pour votre retour !',
   outOf: '{n} sur 5',
-  score: 'Note',
 };
 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
 export type Localize = (text: Record<string, string> | undefined, fallback: string) => string;
 
-function pickText(text: Record<string, string> | undefined, locale: string): string | undefined {
-  if (!text) return undefined;
+/** `fr-CA` → `fr-CA`, then `fr-ca`, then `fr`: the first a table has. */
+const pickIn = <T>(table: Record<string, T> | undefined, locale: string) => {
   const l = locale.toLowerCase();
-  return text[locale] ?? text[l] ?? text[l.split('-')[0]!] ?? text.en ?? Object.values(text)[0];
-}
+  return table && (table[locale] ?? table[l] ?? table[l.split('-')[0]!]);
+};
 
 export function translator(survey: PublicSurvey, locale: string): { t: Translate; loc: Localize } {
-  const lang = locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  const table = lang === 'fr' ? fr : en;
-  const fill = (s: string, vars?: Record<string, string | number>) =>
-    s.replace(/\{(\w+)\}/g, (m, k: string) => (vars && k in vars ? String(vars[k]) : m));
-  const over = (key: string) => {
-    const st = survey.strings;
-    return st && (st[locale]?.[key] ?? st[locale.toLowerCase().split('-')[0]!]?.[key]);
-  };
+  const table = /^fr/i.test(locale) ? fr : en;
   return {
-    t: (key, vars) => fill(over(key) ?? table[key], vars),
-    loc: (text, fallback) => pickText(text, locale) ?? fallback,
+    t: (key, vars) =>
+      (pickIn(survey.strings, locale)?.[key] ?? table[key]).replace(/\{(\w+)\}/g, (m, k: string) => String(vars?.[k] ?? m)),
+    loc: (text, fallback) => pickIn(text, locale) ?? text?.en ?? (text && Object.values(text)[0]) ?? fallback,
   };
 }
 
 const RTL = /^(ar|he|fa|ur|ps|yi|dv|ku|sd|ug)(-|$)/i;
-export function isRtl(locale: string): boolean {
-  return document.documentElement.dir === 'rtl' || RTL.test(locale);
-}
+export const isRtl = (locale: string): boolean => document.documentElement.dir === 'rtl' || RTL.test(locale);
