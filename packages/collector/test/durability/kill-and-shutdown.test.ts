@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN, npsResponse, get } from '../support/harness.ts';
 import { startChildHark, type ChildHark } from '../support/child-server.ts';
+import { startTestMongo, uniqueDbName } from '../support/mongo-server.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -55,28 +56,31 @@ function load(url: string, clients: number) {
   };
 }
 
+
+/** Loads a collector, kills it with SIGKILL mid-load, restarts it, and returns the acknowledged ids missing after restart. */
+async function killUnderLoad(env: Record<string, string>, clients: number, minAcked: number): Promise<{ lost: string[]; stored: string[] }> {
+  const first = await startChildHark('serve', env);
+  const l = load(first.url, clients);
+  while (l.acked.length < minAcked) await new Promise((r) => setTimeout(r, 20));
+  first.child.kill('SIGKILL');
+  await first.exited;
+  await l.stop();
+  const second = await startChildHark('serve', env);
+  try {
+    const stored = await storedIds(second);
+    const set = new Set(stored);
+    return { lost: l.acked.filter((id) => !set.has(id)), stored };
+  } finally {
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }
+}
+
 describe('durability of acknowledged writes (embedded store)', () => {
   it('keeps every response that got a 202 when the collector is killed with SIGKILL under load', async () => {
-    const env = envFor();
-    const first = await startChildHark('serve', env);
-    const l = load(first.url, 16);
-    while (l.acked.length < 300) await new Promise((r) => setTimeout(r, 20));
-    first.child.kill('SIGKILL');
-    await first.exited;
-    await l.stop();
-    const acked = [...l.acked];
-
-    const second = await startChildHark('serve', env);
-    try {
-      const ids = await storedIds(second);
-      const stored = new Set(ids);
-      expect(ids.length).toBe(stored.size);
-      const lost = acked.filter((id) => !stored.has(id));
-      expect(lost, `${lost.length} acknowledged responses lost`).toEqual([]);
-    } finally {
-      second.child.kill('SIGTERM');
-      await second.exited;
-    }
+    const { lost, stored } = await killUnderLoad(envFor(), 16, 300);
+    expect(stored.length).toBe(new Set(stored).size);
+    expect(lost, `${lost.length} acknowledged responses lost`).toEqual([]);
   });
 
   it('finishes in-flight requests on SIGTERM and exits 0', async () => {
@@ -105,6 +109,20 @@ describe('durability of acknowledged writes (embedded store)', () => {
     } finally {
       h.child.kill('SIGTERM');
       await h.exited;
+    }
+  });
+});
+
+describe('durability of acknowledged writes (MongoDB adapter)', () => {
+  it('keeps every response that got a 202 when the collector is killed with SIGKILL under load', async () => {
+    const mongo = await startTestMongo();
+    const env = { ...envFor(), MONGODB_URI: mongo.uri, MONGODB_DB: uniqueDbName('hark_crash') };
+    try {
+      const { lost, stored } = await killUnderLoad(env, 8, 150);
+      expect(stored.length).toBe(new Set(stored).size);
+      expect(lost, `${lost.length} acknowledged responses lost`).toEqual([]);
+    } finally {
+      await mongo.stop();
     }
   });
 });

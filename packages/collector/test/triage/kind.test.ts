@@ -28,6 +28,23 @@ const cases: [Kind, 'fr' | 'en', string][] = [
   ['other', 'en', ''],
   ['other', 'en', 'qwrtzpl'],
   ['other', 'fr', 'test'],
+  // General French vocabulary (slang, missing accents), hand-written for these tests.
+  ['bug', 'fr', "l'appli se deconnecte toute seule toutes les 5 min"],
+  ['bug', 'fr', 'mes paiements sont plus pris en compte depuis la maj'],
+  ['usability', 'fr', 'je trouve pas ou changer ma photo de profil'],
+  ['usability', 'fr', "l'écran d'accueil est surchargé, on s'y perd"],
+  ['performance', 'fr', 'ça prend des plombes pour valider un panier'],
+  ['performance', 'fr', 'faut attendre 15 sec à chaque changement de page'],
+  ['feature_request', 'fr', 'pourriez-vous rajouter un filtre par couleur ?'],
+  ['feature_request', 'fr', 'à quand le paiement en 3 fois ?'],
+  ['pricing', 'fr', 'les commissions sont beaucoup trop élevées'],
+  ['praise', 'fr', 'continuez comme ça, c’est au poil'],
+  ['churn_risk', 'fr', 'je me barre à la concurrence, ras le bol'],
+  ['churn_risk', 'fr', 'je compte pas renouveler cette année'],
+  ['question', 'fr', 'je dois faire quoi si mon colis arrive abîmé ?'],
+  ['question', 'fr', 'comment on annule une réservation ?'],
+  ['other', 'fr', 'je repasserai plus tard'],
+  ['other', 'en', 'wrong tab, sorry'],
 ];
 
 describe('classifyKind', () => {
@@ -39,6 +56,9 @@ describe('classifyKind', () => {
     expect(r.kind).toBe('churn_risk');
     expect(r.kinds[0]).toBe('churn_risk');
     expect(r.kinds).toContain('pricing');
+  });
+  it('does not read "without cancelling" as churn', () => {
+    expect(kindOf('ce serait bien de pouvoir décaler un rdv sans l’annuler', 'fr')).toBe('feature_request');
   });
   it('uses the score: a flat promoter comment reads as praise', () => {
     expect(kindOf('smooth as always', 'en', 'nps', 10)).toBe('praise');

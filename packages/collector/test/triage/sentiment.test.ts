@@ -14,6 +14,20 @@ describe('sentiment', () => {
     expect(lexicalPolarity(analyse("franchement c'est pas top", 'fr'))).toBeLessThan(0);
     expect(lexicalPolarity(analyse('no problem at all', 'en'))).toBeGreaterThan(0);
   });
+  it('handles French negation, idioms and intensifiers', () => {
+    expect(lexicalPolarity(analyse('le service est pas terrible', 'fr'))).toBeLessThan(0);
+    expect(lexicalPolarity(analyse("l'appli n'est plus fiable", 'fr'))).toBeLessThan(0);
+    expect(lexicalPolarity(analyse("c'est plus rapide qu'avant, génial", 'fr'))).toBeGreaterThan(0);
+    expect(lexicalPolarity(analyse('rien à redire', 'fr'))).toBeGreaterThan(0.3);
+    expect(lexicalPolarity(analyse('ras le bol de ces coupures', 'fr'))).toBeLessThan(-0.3);
+    expect(lexicalPolarity(analyse('super lent', 'fr'))).toBeLessThan(lexicalPolarity(analyse('lent', 'fr')) + 1e-9);
+    expect(lexicalPolarity(analyse("j'aime pas du tout", 'fr'))).toBeLessThan(0);
+  });
+  it('reads text emoticons but not URLs', () => {
+    expect(lexicalPolarity(analyse('ok :(', 'en'))).toBeLessThan(0);
+    expect(lexicalPolarity(analyse('merci :)', 'fr'))).toBeGreaterThan(0);
+    expect(lexicalPolarity(analyse('see https://x.test/page', 'en'))).toBeCloseTo(lexicalPolarity(analyse('see x.test/page', 'en')), 6);
+  });
   it('counts emoji', () => {
     expect(lexicalPolarity(analyse('😍😍', 'en'))).toBeGreaterThan(0);
     expect(lexicalPolarity(analyse('👎', 'fr'))).toBeLessThan(0);
