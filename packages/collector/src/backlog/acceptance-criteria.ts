@@ -147,7 +147,15 @@ export function acceptanceCriteria(f: Focus): AcceptanceCriterion[] {
   }
 }
 
-/** "Given …, when …, then …" lines, for exports. */
-export function criterionLines(c: AcceptanceCriterion, lang: 'fr' | 'en'): [string, string, string] {
-  return lang === 'fr' ? [`Étant donné que ${c.given}`, `Quand ${c.when}`, `Alors ${c.then}`] : [`Given ${c.given}`, `When ${c.when}`, `Then ${c.then}`];
+const KEYWORDS = { en: ['Given', 'When', 'Then'], fr: ['Étant donné que', 'Quand', 'Alors'] } as const;
+
+/** [keyword, text] for Given, When, Then in the story's language (Gherkin keywords). */
+export function criterionParts(c: AcceptanceCriterion, lang: 'fr' | 'en'): [string, string][] {
+  const [g, w, t] = KEYWORDS[lang];
+  return [[g, c.given], [w, c.when], [t, c.then]];
+}
+
+/** "Given …", "When …", "Then …" lines, for exports. */
+export function criterionLines(c: AcceptanceCriterion, lang: 'fr' | 'en'): string[] {
+  return criterionParts(c, lang).map(([k, t]) => `${k} ${t}`);
 }

@@ -57,7 +57,11 @@ export function focusOf(rs: SourceResponse[], lang: StoryLang, devices: Evidence
   const kind = dominantKind(rs);
   const ofKind = rs.filter((r) => r.tags?.kind === kind);
   const core = ofKind.length ? ofKind : rs;
-  const f: Focus = { lang, kind, devices, reports: core.length };
+  // Devices grouped by class, the class most reports came from first.
+  const perType = new Map<string, number>();
+  for (const d of devices) perType.set(d.type, (perType.get(d.type) ?? 0) + d.count);
+  const ordered = [...devices].sort((a, b) => (perType.get(b.type) ?? 0) - (perType.get(a.type) ?? 0) || b.count - a.count);
+  const f: Focus = { lang, kind, devices: ordered, reports: core.length };
   const url = mode(core.map((r) => stripUrl(r.context.url)));
   if (url) {
     f.url = url;
@@ -80,11 +84,13 @@ export function focusOf(rs: SourceResponse[], lang: StoryLang, devices: Evidence
   const behaviours: [SourceResponse, Behaviour][] = byNegativity.map((r) => [r, behaviourOf(r.comment)]);
   const symptom = mode(behaviours.map(([, b]) => b.symptom));
   if (symptom) f.symptom = symptom;
-  const rep = behaviours.find(([, b]) => b.reported && (!symptom || b.symptom === symptom))?.[1];
+  const inLang = ([r]: [SourceResponse, Behaviour]) => (r.tags?.language ?? r.locale).startsWith(lang);
+  const candidates = behaviours.filter(([, b]) => b.reported && (!symptom || b.symptom === symptom));
+  const rep = (candidates.find(inLang) ?? candidates[0])?.[1];
   if (rep?.reported) f.reported = rep.reported;
   // Prefer an expectation in the story's language (it is quoted in the story).
   const withExp = behaviours.filter(([, b]) => b.expected);
-  const exp = (withExp.find(([r]) => (r.tags?.language ?? r.locale).startsWith(lang)) ?? withExp[0])?.[1];
+  const exp = (withExp.find(inLang) ?? withExp[0])?.[1];
   if (exp?.expected) {
     f.expected = exp.expected;
     f.expectedForm = exp.expectedForm;

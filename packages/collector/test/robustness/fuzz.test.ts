@@ -139,7 +139,7 @@ describe(`fuzzing every public and admin endpoint (seed ${SEED})`, () => {
         while (i < N) {
           i++;
           const c = makeCase();
-          const res = await fetch(h.url + c.path, { method: c.method, headers: c.headers, body: c.body as BodyInit | undefined });
+          const res = await fetch(h.url + c.path, { method: c.method, headers: c.headers, body: c.body as string | undefined });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const text = c.method === 'HEAD' ? '' : await res.text();
           if (res.status >= 500) failures.push(`${res.status} ${c.method} ${c.path.slice(0, 80)}: ${text.slice(0, 200)}`);

@@ -40,7 +40,7 @@ describe('load: 50k responses, 10% duplicates, random retries', () => {
     try {
       // 45k distinct ids; 5k of the 50k sends re-use an id already sent (a client re-sending after a lost answer).
       const distinct = Math.round(TOTAL * (1 - DUP_SHARE));
-      const ids = Array.from({ length: distinct }, () => randomUUID());
+      const ids: string[] = Array.from({ length: distinct }, () => randomUUID());
       const sends = ids.map((id, i) => response(id, i));
       for (let k = 0; k < TOTAL - distinct; k++) {
         const j = Math.floor(Math.random() * distinct);
