@@ -8,6 +8,8 @@ const benches = [
   { title: 'Widget bytes (raw / gzip / brotli)', cmd: [process.execPath, 'packages/widget/bench/size.mjs'], needs: 'packages/widget/bench/size.mjs' },
   { title: 'Widget loader main-thread time in Chromium', cmd: [process.execPath, 'packages/widget/bench/startup.mjs'], needs: 'packages/widget/bench/startup.mjs' },
   { title: 'Ingest throughput vs bare Express', cmd: [process.execPath, tsx, 'packages/collector/bench/ingest.ts', ...process.argv.slice(2)], needs: 'packages/collector/bench/ingest.ts' },
+  { title: 'PM insight queries (NPS + trend, theme drivers) on 100k responses', cmd: [process.execPath, tsx, 'packages/collector/bench/insights.ts'], needs: 'packages/collector/bench/insights.ts' },
+  { title: 'Dashboard first load (bytes gz, first meaningful paint in Chromium)', cmd: [process.execPath, 'packages/dashboard/bench/first-load.mjs'], needs: 'packages/dashboard/bench/first-load.mjs' },
   { title: 'Tagger throughput and accuracy', cmd: [process.execPath, tsx, 'packages/collector/scripts/eval-tagger.ts'], needs: 'packages/collector/scripts/eval-tagger.ts' },
 ];
 

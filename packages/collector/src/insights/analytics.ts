@@ -155,60 +155,33 @@ export class InsightsAnalytics {
     return { mode, a, b, ...compareNps(a, b), alpha: 0.05 };
   }
 
-  /** Per theme: trend rows (theme, day), stats rows (theme, NPS score, track) and up to 3 quotes. */
-  private themeFacts(f: ScopeFilter) {
-    return this.run<{
-      trend: { _id: { t: string; day: string }; n: number }[];
-      stats: { _id: { t: string; score: number | null; track: string | null }; n: number; sent: number; sentN: number }[];
-      quotes: { _id: string; quotes: { id: string; comment: string; score: number | null; receivedAt: Date }[] }[];
-    }>([
-      { $match: { ...scopeMatch(f), 'tags.themes.0': { $exists: true } } },
-      {
-        $project: {
-          _id: 0,
-          id: 1,
-          comment: 1,
-          receivedAt: 1,
-          t: '$tags.themes',
-          track: '$tags.track',
-          sent: '$tags.sentiment.score',
-          day: DAY_EXPR,
-          score: { $cond: [{ $and: [{ $eq: ['$type', 'nps'] }, { $isNumber: '$score' }] }, '$score', null] },
-        },
-      },
-      { $unwind: '$t' },
-      {
-        $facet: {
-          trend: [{ $group: { _id: { t: '$t', day: '$day' }, n: { $sum: 1 } } }],
-          stats: [
-            {
-              $group: {
-                _id: { t: '$t', score: '$score', track: '$track' },
-                n: { $sum: 1 },
-                sent: { $sum: { $ifNull: ['$sent', 0] } },
-                sentN: { $sum: { $cond: [{ $isNumber: '$sent' }, 1, 0] } },
-              },
-            },
-          ],
-          quotes: [
-            { $match: { comment: { $type: 'string', $ne: '' } } },
-            { $addFields: { rank: { $ifNull: ['$score', 11] } } },
-            {
-              $group: {
-                _id: '$t',
-                // Lowest scores first (the detractors behind the points at stake), then the most recent.
-                quotes: { $topN: { n: 3, sortBy: { rank: 1, receivedAt: -1, id: 1 }, output: { id: '$id', comment: '$comment', score: '$score', receivedAt: '$receivedAt' } } },
-              },
-            },
-          ],
-        },
-      },
+  /**
+   * Theme facts in three pipelines. They group on raw fields (the whole `tags.themes`
+   * array is the key; rows are split per theme afterwards) because per-document
+   * expressions ($project, $unwind then compound keys) cost mingo 4–5× more.
+   */
+  private async themeFacts(f: ScopeFilter) {
+    const match = { $match: { ...scopeMatch(f), 'tags.themes.0': { $exists: true } } };
+    const [stats, trend, quotes] = await Promise.all([
+      this.run<{ _id: { t: string[]; s?: number | null; ty: string; tr?: string }; n: number; sent: number }>([
+        match,
+        { $group: { _id: { t: '$tags.themes', s: '$score', ty: '$type', tr: '$tags.track' }, n: { $sum: 1 }, sent: { $sum: '$tags.sentiment.score' } } },
+      ]),
+      this.run<{ _id: { t: string[]; d: string }; n: number }>([match, { $group: { _id: { t: '$tags.themes', d: DAY_EXPR }, n: { $sum: 1 } } }]),
+      this.run<{ _id: string; quotes: { id: string; comment: string; score?: number | null; type: string; receivedAt: Date }[] }>([
+        { $match: { ...match.$match, comment: { $type: 'string', $ne: '' } } },
+        // NPS answers first ("nps" sorts last alphabetically among survey kinds), lowest scores first
+        // (the detractors behind the points at stake), then the most recent.
+        { $sort: { type: -1, score: 1, receivedAt: -1, id: 1 } },
+        { $unwind: '$tags.themes' },
+        { $group: { _id: '$tags.themes', quotes: { $firstN: { n: 3, input: { id: '$id', comment: '$comment', score: '$score', type: '$type', receivedAt: '$receivedAt' } } } } },
+      ]),
     ]);
+    return { stats, trend, quotes };
   }
 
   async themes(q: ThemesQuery, triage?: Map<string, ThemeDriver['triage']>) {
-    const [facts, overallCounts] = await Promise.all([this.themeFacts(q), this.counts(q)]);
-    const { trend, stats, quotes } = facts[0] ?? { trend: [], stats: [], quotes: [] };
+    const [{ trend, stats, quotes }, overallCounts] = await Promise.all([this.themeFacts(q), this.counts(q)]);
     const overall = npsStat(overallCounts, q.minN);
     const nTotal = overall.n;
 
@@ -219,20 +192,29 @@ export class InsightsAnalytics {
       if (!a) acc.set(t, (a = { volume: 0, scores: [], sent: 0, sentN: 0, tracks: { strategic: 0, tactical: 0 }, perPeriod: new Map() }));
       return a;
     };
+    const each = (themes: unknown) => new Set(Array.isArray(themes) ? themes.filter((t): t is string => typeof t === 'string') : []);
     for (const r of stats) {
-      const a = get(r._id.t);
-      a.volume += r.n;
-      if (r._id.score !== null && r._id.score !== undefined) a.scores.push([r._id.score, r.n]);
-      a.sent += r.sent;
-      a.sentN += r.sentN;
-      if (r._id.track === 'strategic' || r._id.track === 'tactical') a.tracks[r._id.track] += r.n;
+      const { s, ty, tr } = r._id;
+      for (const t of each(r._id.t)) {
+        const a = get(t);
+        a.volume += r.n;
+        // Only NPS answers count towards NPS (a feature rating is 1–5).
+        if (ty === 'nps' && typeof s === 'number') a.scores.push([s, r.n]);
+        if (typeof r.sent === 'number') {
+          a.sent += r.sent;
+          a.sentN += r.n;
+        }
+        if (tr === 'strategic' || tr === 'tactical') a.tracks[tr] += r.n;
+      }
     }
     const periods = new Set<string>();
     for (const r of trend) {
-      const p = periodOf(r._id.day, q.interval);
+      const p = periodOf(r._id.d, q.interval);
       periods.add(p);
-      const a = get(r._id.t);
-      a.perPeriod.set(p, (a.perPeriod.get(p) ?? 0) + r.n);
+      for (const t of each(r._id.t)) {
+        const a = get(t);
+        a.perPeriod.set(p, (a.perPeriod.get(p) ?? 0) + r.n);
+      }
     }
     const axis = fillPeriods([...periods], q.interval);
     const quotesOf = new Map(quotes.map((x) => [x._id, x.quotes]));
@@ -252,7 +234,7 @@ export class InsightsAnalytics {
         npsRest,
         vsRest: vs,
         npsAtStake: pointsAtStake(c.detractors, nTotal),
-        quotes: (quotesOf.get(theme) ?? []).map((x) => ({ id: x.id, comment: x.comment, score: x.score, receivedAt: toIso(x.receivedAt) })),
+        quotes: (quotesOf.get(theme) ?? []).map((x) => ({ id: x.id, comment: x.comment, score: x.type === 'nps' && typeof x.score === 'number' ? x.score : null, receivedAt: toIso(x.receivedAt) })),
         tracks: a.tracks,
         ...(triage?.get(theme) ? { triage: triage.get(theme) } : {}),
       };
