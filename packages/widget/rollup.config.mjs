@@ -10,7 +10,8 @@ rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
 
 const plugins = (minify) => [
   nodeResolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
-  esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.json' }),
+  // Classic h() calls: preact/jsx-runtime would add a second vnode factory to the chunk.
+  esbuild({ target: 'es2022', jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', tsconfig: 'tsconfig.json' }),
   minify &&
     terser({
       ecma: 2020,
@@ -33,6 +34,6 @@ export default [
   {
     input: 'src/index.ts',
     plugins: plugins(false),
-    output: { dir: 'dist/esm', format: 'es', entryFileNames: 'index.js', chunkFileNames: 'ui-[hash].js' },
+    output: { dir: 'dist/esm', format: 'es', entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' },
   },
 ];

@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // `root` is explicit so the same file works from this folder and as a root project.
 export default defineConfig({
   root,
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   test: {
     name: 'widget',
     root,

@@ -23,17 +23,18 @@ if (!w.Hark || w.Hark.q) {
   const api = (w.Hark = createHark(
     (nonce) =>
       (ui ??= new Promise<UiModule>((resolve, reject) => {
-        const s = document.createElement('script');
-        const got = (e: Event) => resolve((e as CustomEvent<UiModule>).detail);
-        document.addEventListener('hark:ui', got, { once: true });
-        s.src = uiUrl;
-        s.nonce = nonce ?? '';
-        s.onerror = () => {
-          ui = undefined;
-          document.removeEventListener('hark:ui', got);
-          reject(Error('could not load ' + uiUrl));
-        };
-        document.head.append(s);
+        document.addEventListener('hark:ui', (e) => resolve((e as CustomEvent<UiModule>).detail), { once: true });
+        document.head.append(
+          Object.assign(document.createElement('script'), {
+            src: uiUrl,
+            nonce: nonce ?? '',
+            // Forget the failure so a later survey (the network may be back) tries again.
+            onerror: () => {
+              ui = undefined;
+              reject(Error(uiUrl));
+            },
+          }),
+        );
       })),
   ));
   if (data.site)

@@ -21,9 +21,10 @@ export interface TargetingContext {
  * host the site is served from); anything else with the full URL.
  */
 export function matchUrl({ match: m, value: v }: UrlRule, href: string): boolean {
-  const path = href.replace(/^[a-z][\w+.-]*:\/\/[^/?#]*/i, '').replace(/#.*/, '') || '/';
-  const x = v[0] === '/' ? path : href;
   try {
+    const u = new URL(href);
+    const path = u.pathname + u.search;
+    const x = v[0] === '/' ? path : href;
     return m === 'exact'
       ? x === v || x === v + '/' || x + '/' === v
       : m === 'contains'

@@ -1,6 +1,7 @@
 // Types shared by the loader and the UI chunk. Type-only imports from @hark/shared
 // keep zod out of the bundle: the schemas stay on the server, the shapes come here.
 import type { PublicSurvey, ResponseInput, SiteConfig, Theme } from '@hark/shared/types';
+import type { ExitReason } from './exit-intent.ts';
 
 export type { PublicSurvey, ResponseInput, SiteConfig, Theme };
 export type SurveyKind = PublicSurvey['kind'];
@@ -37,6 +38,10 @@ export interface MountOptions {
   locale: string;
   trigger: string;
   nonce?: string;
+  /** localStorage key of the fatigue state: the UI records shown (for prompts), answered, dismissed. */
+  fk: string;
+  /** An automatic prompt (spends the visitor budget), not a tab or an inline block. */
+  prompt?: 1;
   anchor?: Element | null;
   user?: { id?: string; traits?: Traits };
   /** Store (or update) an answer in the outbox; `hold` while the visitor may still add to it. */
@@ -61,6 +66,8 @@ export interface UiModule {
    * only asks for it when there is something to deliver (an answer, or unsent ones left by a past page view).
    */
   outbox(endpoint: string, key: string): OutboxHandle;
+  /** Exit-intent watchers for one armed survey (desktop or touch heuristics); returns the stop function. */
+  exit(rules: NonNullable<PublicSurvey['trigger']>['exitIntent'], onExit: (reason: ExitReason) => void): () => void;
 }
 
 export interface OutboxHandle {

@@ -4,6 +4,8 @@
 // page goes away, so a score given before leaving is never lost.
 import type { MountOptions, ResponseInput } from '../types.ts';
 import { uuidv4 } from './uuid.ts';
+import { load, save } from '../storage.ts';
+import { recordOutcome, recordShown, type FatigueState } from '../fatigue.ts';
 
 export interface AnswerPatch {
   score?: number;
@@ -17,6 +19,8 @@ export function answerSession(o: MountOptions) {
   let r: ResponseInput | undefined;
   let over = false;
   const release = () => r && !over && o.put(r, false);
+  const fatigue = (f: (st: FatigueState) => FatigueState) => save(o.fk, f(load(o.fk, { bySurvey: {} })));
+  if (o.prompt) fatigue((st) => recordShown(st, o.survey, Date.now()));
   // Capture phase: runs before the outbox's own pagehide listener hands it to sendBeacon.
   addEventListener('pagehide', release, true);
   return {
@@ -52,6 +56,7 @@ export function answerSession(o: MountOptions) {
         release();
         over = true;
         removeEventListener('pagehide', release, true);
+        fatigue((st) => recordOutcome(st, o.survey.id, !!r, Date.now()));
         o.done(r);
       }
     },

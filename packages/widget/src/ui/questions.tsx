@@ -1,7 +1,6 @@
-// One component per question type, stateless (no preact/hooks: it costs ~1.5 kB gz).
 // The scales are button groups with a roving tabindex: Tab enters the group once,
-// arrows move (mirrored in RTL), Enter or Space picks.
-import { h } from 'preact';
+// arrows move (mirrored in RTL), Home/End jump, Enter or Space picks.
+import { h } from './dom.ts';
 
 function rove(e: KeyboardEvent, rtl: boolean) {
   const btns = [...(e.currentTarget as HTMLElement).querySelectorAll('button')];
@@ -26,7 +25,7 @@ function rove(e: KeyboardEvent, rtl: boolean) {
 }
 
 export const Scale = (p: { values: number[]; label(v: number): string; aria(v: number): string; rtl: boolean; cls: string; onPick(v: number): void }) => (
-  <div class={p.cls} role="group" aria-labelledby="hark-h" onKeyDown={(e) => rove(e, p.rtl)} part="scale">
+  <div class={p.cls} role="group" aria-labelledby="hark-h" onKeyDown={(e: KeyboardEvent) => rove(e, p.rtl)} part="scale">
     {p.values.map((v, i) => (
       <button type="button" tabIndex={i ? -1 : 0} aria-label={p.aria(v)} onClick={() => p.onPick(v)}>
         {p.label(v)}
@@ -35,19 +34,24 @@ export const Scale = (p: { values: number[]; label(v: number): string; aria(v: n
   </div>
 );
 
-export const Choice = (p: { options: Array<{ id: string; label: string }>; multiple: boolean; value: string[]; onChange(v: string[]): void }) => (
+/** Choice buttons toggle in place (aria-pressed); `value` is the live selection. */
+export const Choice = (p: { options: Array<{ id: string; label: string }>; multiple: boolean; value: string[]; onChange(): void }) => (
   <div class="ch" role="group" aria-labelledby="hark-h">
-    {p.options.map(({ id, label }) => {
-      const on = p.value.includes(id);
-      return (
-        <button
-          type="button"
-          aria-pressed={on}
-          onClick={() => p.onChange(!p.multiple ? [id] : on ? p.value.filter((x) => x !== id) : [...p.value, id])}
-        >
-          {label}
-        </button>
-      );
-    })}
+    {p.options.map(({ id, label }) => (
+      <button
+        type="button"
+        aria-pressed="false"
+        onClick={(e: Event) => {
+          const on = !p.value.includes(id);
+          if (!p.multiple) p.value.length = 0;
+          if (on) p.value.push(id);
+          else p.value.splice(p.value.indexOf(id), 1);
+          (e.currentTarget as Element).setAttribute('aria-pressed', String(on));
+          p.onChange();
+        }}
+      >
+        {label}
+      </button>
+    ))}
   </div>
 );
