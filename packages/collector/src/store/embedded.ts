@@ -14,6 +14,7 @@ import {
   type Update,
   type UpdateOptions,
   type UpdateResult,
+  StoreUnavailableError,
   equalityFields,
 } from './port.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -64,7 +65,13 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     readonly name: string,
     private readonly ds: Datastore<Doc>,
     private readonly keyOf: (doc: T) => string,
+    private readonly isDown: () => boolean,
   ) {}
+
+  /** Fault injection (EmbeddedStore.setOutage): every operation fails as an unreachable store would. */
+  private check(): void {
+    if (this.isDown()) throw new StoreUnavailableError('embedded store unavailable (simulated outage)');
+  }
 
   private all(): Stored<Doc>[] {
     return this.ds.getAllData() as Stored<Doc>[];
@@ -76,6 +83,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   insertOne(doc: T): Promise<InsertOutcome> {
+    if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return new Promise((resolve, reject) => {
       this.pending.push({ doc: { ...structuredClone(doc), _id: this.keyOf(doc) }, resolve, reject });
       if (!this.flushScheduled) {
@@ -114,12 +122,14 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   async findOne(filter: Filter, options?: Pick<FindOptions, 'sort' | 'projection'>): Promise<T | null> {
+    this.check();
     await this.writes.drain();
     const [first] = project<T>(this.matches(filter), { ...options, limit: 1 });
     return first ?? null;
   }
 
   async find(filter: Filter, options?: FindOptions): Promise<T[]> {
+    this.check();
     await this.writes.drain();
     return project<T>(this.matches(filter), options);
   }
@@ -130,6 +140,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   async count(filter: Filter): Promise<number> {
+    this.check();
     await this.writes.drain();
     return this.matches(filter).length;
   }
@@ -155,6 +166,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult> {
+    if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return this.writes.run(async () => {
       const [target] = this.matches(filter);
       if (!target) {
@@ -168,6 +180,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   updateMany(filter: Filter, update: Update): Promise<UpdateResult> {
+    if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return this.writes.run(async () => {
       const targets = this.matches(filter);
       let modified = 0;
@@ -177,6 +190,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   findOneAndUpdate(filter: Filter, update: Update, options?: UpdateOptions & { sort?: Record<string, 1 | -1> }): Promise<T | null> {
+    if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return this.writes.run(async () => {
       let targets = this.matches(filter);
       if (options?.sort && targets.length > 1) {
@@ -192,6 +206,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   deleteMany(filter: Filter): Promise<number> {
+    if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return this.writes.run(async () => {
       const ids = this.matches(filter).map((d) => d._id);
       if (ids.length === 0) return 0;
@@ -200,6 +215,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   async aggregate<R = Doc>(pipeline: Pipeline): Promise<R[]> {
+    this.check();
     await this.writes.drain();
     // Results are returned as the pipeline shapes them: a pipeline that outputs
     // whole documents drops the store's _id itself ({ $unset: '_id' }), as on MongoDB.
@@ -221,6 +237,7 @@ export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private readonly collections = new Map<string, EmbeddedCollection<Doc>>();
   private closed = false;
+  private outage = false;
   private readonly datastores: Datastore<Doc>[] = [];
 
   constructor(private readonly options: EmbeddedStoreOptions = {}) {
@@ -238,7 +255,7 @@ export class EmbeddedStore implements Store {
     await ds.loadDatabaseAsync();
     // Keep the append-only file from growing without bound.
     if (this.options.dataDir) ds.setAutocompactionInterval(10 * 60_000);
-    const col = new EmbeddedCollection<T>(spec.name, ds, spec.key);
+    const col = new EmbeddedCollection<T>(spec.name, ds, spec.key, () => this.outage);
     this.collections.set(spec.name, col as unknown as EmbeddedCollection<Doc>);
     this.datastores.push(ds);
     return col;
@@ -246,6 +263,17 @@ export class EmbeddedStore implements Store {
 
   async ping(): Promise<void> {
     if (this.closed) throw new Error('store closed');
+    if (this.outage) throw new StoreUnavailableError('embedded store unavailable (simulated outage)');
+  }
+
+  /**
+   * Makes the store behave as if unreachable (every operation fails with
+   * StoreUnavailableError) until called with false: for tests and outage drills
+   * of what clients see (503s, the widget's outbox), which a local file store
+   * cannot otherwise show.
+   */
+  setOutage(on: boolean): void {
+    this.outage = on;
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,29 @@ describe('store unreachable', () => {
     }
   });
 
+  it('embedded store outage: 503 with Retry-After within the bound, nothing half-stored, and 202 again once back', async () => {
+    const h = await startTestHark();
+    const { EmbeddedStore } = await import('../../src/store/embedded.ts');
+    const store = h.services.store as InstanceType<typeof EmbeddedStore>;
+    try {
+      const r = npsResponse();
+      store.setOutage(true);
+      const t0 = Date.now();
+      const down = await h.post('/v1/sites/demo/responses', r);
+      expect(down.status).toBe(503);
+      expect(down.headers.get('retry-after')).toBeTruthy();
+      expect((await down.json()).error.code).toBe('store_unavailable');
+      expect((await get(`${h.url}/healthz`)).status).toBe(503);
+      expect(Date.now() - t0).toBeLessThan(2000);
+      store.setOutage(false);
+      const up = await h.post('/v1/sites/demo/responses', r);
+      expect(await up.json()).toEqual({ id: r.id, duplicate: false });
+      expect((await get(`${h.url}/healthz`)).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('answers 503 on /healthz once the embedded store is closed', async () => {
     const h = await startTestHark();
     await h.services.store.close();

@@ -49,7 +49,14 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
   const [error, setError] = useState<string>();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState('');
-  const [cur, setCur] = useState(0);
+  const [status, setStatusFilter] = useState('');
+  const [cur, setCurState] = useState(0);
+  // Keys can arrive faster than renders: the handler reads the row from a ref, not a stale closure.
+  const curRef = useRef(0);
+  const setCur = (n: number) => {
+    curRef.current = n;
+    setCurState(n);
+  };
   const [sel, setSel] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<string | null>(null);
   const [triage, setTriage] = useState<TriageApi | null>(null);
@@ -62,8 +69,12 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
     setLoading(true);
     setError(undefined);
     try {
+      const c = more ? cursor : undefined;
+      // A status filter reads the PM triage queue; otherwise the response list (search, kind).
       const r = await api<{ items: Resp[]; nextCursor: string | null }>(
-        `/v1/admin/responses${qs({ site, track, q, kind, tagged: 'true', limit: 50, cursor: more ? cursor : undefined })}`,
+        status && triage?.inboxPath
+          ? `${triage.inboxPath}${qs({ site, track, status, limit: 50, cursor: c })}`
+          : `/v1/admin/responses${qs({ site, track, q, kind, tagged: 'true', limit: 50, cursor: c })}`,
       );
       const merged = more ? [...items, ...r.items] : r.items;
       setItems(triage ? await triage.decorate(merged) : merged);
@@ -81,7 +92,7 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
   useEffect(() => {
     void load();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [site, track, q, kind, triage]);
+  }, [site, track, q, kind, status, triage]);
 
   const focusRow = (i: number) => {
     const n = Math.max(0, Math.min(items.length - 1, i));
@@ -132,21 +143,22 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
       if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag) || e.ctrlKey || e.metaKey || e.altKey) {
         if (e.key === 'Escape') {
           setEditing(null);
-          focusRow(cur);
+          focusRow(curRef.current);
         }
         return;
       }
-      const r = items[cur];
+      const at = curRef.current;
+      const r = items[at];
       switch (e.key) {
         case 'j':
         case 'ArrowDown':
           e.preventDefault();
-          focusRow(cur + 1);
+          focusRow(at + 1);
           break;
         case 'k':
         case 'ArrowUp':
           e.preventDefault();
-          focusRow(cur - 1);
+          focusRow(at - 1);
           break;
         case 'x':
           if (r) setSel((s) => { const n = new Set(s); n.has(r.id) ? n.delete(r.id) : n.add(r.id); return n; });
@@ -204,6 +216,15 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
             {KINDS.map((k) => <option value={k}>{tMap('kinds', k)}</option>)}
           </select>
         </label>
+        {triage?.inboxPath ? (
+          <label>
+            <span class="sr">{t('status')}</span>
+            <select value={status} onChange={(e) => setStatusFilter((e.target as HTMLSelectElement).value)}>
+              <option value="">{t('status')}: —</option>
+              {TRIAGE_STATUSES.map((s) => <option value={s}>{tMap('statuses', s)}</option>)}
+            </select>
+          </label>
+        ) : null}
         <button type="submit">{t('search')}</button>
       </form>
       <p class="muted small" id="keys-help">{t('keyboardHelp')}</p>
