@@ -81,6 +81,7 @@ async function main() {
   for (const r of results) {
     console.log(`| ${r.name} | ${Math.round(r.rps)} | ${(r.rps / bare).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
   }
+  console.log(`@@plot ${JSON.stringify({ title: 'Ingest throughput (req/s, higher is better)', unit: 'req/s', bars: results.map((r, i) => ({ label: r.name, value: Math.round(r.rps), display: `${Math.round(r.rps)} req/s (${(r.rps / bare).toFixed(2)}×)`, highlight: i > 0 })) })}`);
   if (values.json) console.log(JSON.stringify(results));
   process.exit(0);
 }
