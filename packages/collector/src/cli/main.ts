@@ -23,6 +23,8 @@ Commands:
   retag --site KEY [--restart] [--url URL --token T]
                         Re-run the tagger over stored responses (after a taxonomy change); resumable.
                         With --url, asks a running collector to do it (the embedded store is locked while it runs)
+  account create --email E --role R [--name N]
+                        Create a dashboard account; the password is read from stdin (or HARK_ACCOUNT_PASSWORD)
   help                  This text
 
 Environment: see the configuration table in README.md (PORT, HOST, HARK_DATA_DIR, MONGODB_URI, ...).
@@ -50,6 +52,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'retag': {
         const { runRetag } = await import('./retag.ts');
         return await runRetag(rest, loadEnv());
+      }
+      case 'account': {
+        const { runAccount } = await import('./account.ts');
+        return await runAccount(rest, loadEnv(), process.stdin);
       }
       case 'tag': {
         const { runTag } = await import('./tag.ts');

@@ -95,3 +95,16 @@ describe('hark CLI', () => {
     expect(badEnv.stderr).toMatch(/PORT/);
   });
 });
+
+describe('hark account create', () => {
+  it('creates a dashboard account from the password on stdin, and refuses a weak one', async () => {
+    const ok = await runHark(['account', 'create', '--email', 'Ana@Example.com', '--role', 'pm', '--name', 'Ana'], env, 'correct horse battery staple\n');
+    expect(ok.stdout).toMatch(/created pm account ana@example\.com/);
+    expect(ok.code).toBe(0);
+    const weak = await runHark(['account', 'create', '--email', 'bob@example.com', '--role', 'po'], env, 'short\n');
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/password: at least 10 characters/);
+    const dup = await runHark(['account', 'create', '--email', 'ana@example.com', '--role', 'po'], env, 'another long password\n');
+    expect(dup.code).toBe(1);
+  });
+});
