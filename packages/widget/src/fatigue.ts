@@ -18,8 +18,8 @@ export interface FatigueState {
 }
 
 /** Why this survey may not be prompted now, or null. `budgetDays` is the site's visitor budget. */
-export function fatigueBlock({ bySurvey, last }: FatigueState, s: PublicSurvey, budgetDays: number, now: number): string | null {
-  const { a, d, s: shown } = bySurvey[s.id] ?? {};
+export function fatigueBlock({ bySurvey, last }: Partial<FatigueState>, s: PublicSurvey, budgetDays: number, now: number): string | null {
+  const { a, d, s: shown } = bySurvey?.[s.id] ?? {};
   const f = s.fatigue;
   const since = (t: number) => now - t < (f?.recontactDays ?? 30) * DAY;
   return a != null && (!f?.showAgainAfterAnswer || since(a))

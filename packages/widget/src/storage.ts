@@ -1,22 +1,16 @@
 // localStorage throws in Safari private mode, in sandboxed iframes and when full;
 // falling back to memory keeps the widget working for the current page view.
+import { attempt } from './report.ts';
+
 const memory: Record<string, string> = {};
 
-const area = (session?: boolean): Storage | undefined => (session ? sessionStorage : localStorage);
+const area = (session?: boolean): Storage => (session ? sessionStorage : localStorage);
 
-export function load<T>(key: string, fallback: T, session?: boolean): T {
-  try {
-    return JSON.parse(area(session)!.getItem(key) ?? memory[key]!) ?? fallback;
-  } catch {
-    return memory[key] ? JSON.parse(memory[key]) : fallback;
-  }
-}
+/** The stored value, else this page view's memory copy, else `fallback` (also for unreadable JSON). */
+export const load = <T>(key: string, fallback: T, session?: boolean): T =>
+  attempt(() => JSON.parse(attempt(() => area(session).getItem(key)) ?? memory[key]!) ?? fallback, () => fallback);
 
 export function save(key: string, value: unknown, session?: boolean): void {
   memory[key] = JSON.stringify(value);
-  try {
-    area(session)!.setItem(key, memory[key]);
-  } catch {
-    /* quota or disabled: memory copy still serves this page view */
-  }
+  attempt(() => area(session).setItem(key, memory[key]!)); // quota or disabled: the memory copy still serves this page view
 }

@@ -1,6 +1,7 @@
 // Pure eligibility rules: no timers, no DOM listeners, so every rule is unit-testable
 // with plain objects. Triggers (delay, scroll, exit intent) live elsewhere.
 import type { PublicSurvey, Traits } from './types.ts';
+import { attempt } from './report.ts';
 
 type Targeting = NonNullable<PublicSurvey['targeting']>;
 type UrlRule = Targeting['urls']['include'][number];
@@ -20,8 +21,9 @@ export interface TargetingContext {
  * Values starting with "/" (and regexes, either way) are compared with path+query (so one rule works on every
  * host the site is served from); anything else with the full URL.
  */
-export function matchUrl({ match: m, value: v }: UrlRule, href: string): boolean {
-  try {
+export const matchUrl = ({ match: m, value: v }: UrlRule, href: string): boolean =>
+  // A broken rule (bad URL or regex) must not show the survey everywhere.
+  attempt(() => {
     const u = new URL(href);
     const path = u.pathname + u.search;
     const x = v[0] === '/' ? path : href;
@@ -33,10 +35,7 @@ export function matchUrl({ match: m, value: v }: UrlRule, href: string): boolean
           ? x.startsWith(v)
           : // Regexes may be written for the path ("^/pricing") or the whole URL.
             m === 'regex' && (RegExp(v).test(path) || RegExp(v).test(href));
-  } catch {
-    return false; // a broken rule must not show the survey everywhere
-  }
-}
+  }, () => false);
 
 export const urlAllowed = (t: Targeting | undefined, href: string): boolean =>
   !t?.urls?.exclude?.some((r) => matchUrl(r, href)) && !(t?.urls?.include?.length && !t.urls.include.some((r) => matchUrl(r, href)));
@@ -75,7 +74,7 @@ export function targetingBlock(s: PublicSurvey, c: TargetingContext, skipUrl?: b
       ? 'url'
       : t.events?.length && !t.events.some((e) => c.events.has(e))
         ? 'event'
-        : t.traits?.length && !t.traits.every((r) => traitMatches(r, c.traits))
+        : t.traits?.some((r) => !traitMatches(r, c.traits))
           ? 'traits'
           : t.devices?.length && !t.devices.includes(c.device)
             ? 'device'

@@ -42,15 +42,37 @@ export interface MountOptions {
   fk: string;
   /** An automatic prompt (spends the visitor budget), not a tab or an inline block. */
   prompt?: 1;
+  /** Set by the UI chunk when it mounts (the loader only checks the anchor is there). */
   anchor?: Element | null;
   user?: { id?: string; traits?: Traits };
   /** Store (or update) an answer in the outbox; `hold` while the visitor may still add to it. */
   put(r: ResponseInput, hold: boolean): void;
-  /** The surface closed: with the response when anything was answered. */
+  /** The surface closed: with the response when anything was answered (after the 'answered'/'dismissed' event). */
   done(r?: ResponseInput): void;
-  /** Feedback tab only: the visitor opened the panel. */
-  opened?(): void;
+  /** Feedback tab only: the visitor opened the panel (before the 'shown' event). */
+  opened(): void;
+  /** The page's `on()` subscriptions: the UI chunk emits 'shown', 'answered' and 'dismissed'. */
+  ls: Set<[HarkEvent, HarkListener]>;
 }
+
+/**
+ * What the loader passes to `UiModule.mount`: the MountOptions values in order, so that the loader,
+ * which is budgeted, carries none of their property names (the UI chunk builds the object).
+ */
+export type MountArgs = [
+  survey: MountOptions['survey'],
+  theme: MountOptions['theme'],
+  locale: MountOptions['locale'],
+  trigger: MountOptions['trigger'],
+  nonce: MountOptions['nonce'],
+  fk: MountOptions['fk'],
+  user: MountOptions['user'],
+  put: MountOptions['put'],
+  done: MountOptions['done'],
+  opened: MountOptions['opened'],
+  ls: MountOptions['ls'],
+  prompt?: MountOptions['prompt'],
+];
 
 export interface UiHandle {
   close(): void;
@@ -58,16 +80,24 @@ export interface UiHandle {
 
 /** The lazily loaded UI chunk. */
 export interface UiModule {
-  mountSurvey(opts: MountOptions): UiHandle;
-  /** Feedback button: a side tab that opens the survey (and the element picker) on demand. */
-  mountTab(opts: MountOptions): UiHandle;
+  /** A prompt or an inline block; for a feedback button, a side tab that opens the survey (and the element picker) on demand. */
+  mount(args: MountArgs): UiHandle;
+  /**
+   * Feedback tabs and inline blocks, by survey id: mounts one (once) when given its MountArgs, closes it when given
+   * false. An inline block that closes itself (answered or dismissed) is forgotten, so it may be docked again.
+   */
+  dock(id: string, args: MountArgs | false): void;
   /**
    * The delivery outbox (retries, backoff, Retry-After, sendBeacon) lives in the UI chunk: the loader
    * only asks for it when there is something to deliver (an answer, or unsent ones left by a past page view).
    */
   outbox(endpoint: string, key: string): OutboxHandle;
-  /** Exit-intent watchers for one armed survey (desktop or touch heuristics); returns the stop function. */
-  exit(rules: NonNullable<PublicSurvey['trigger']>['exitIntent'], onExit: (reason: ExitReason) => void): () => void;
+  /**
+   * Exit-intent watchers for one armed survey (desktop or touch heuristics); returns the stop function.
+   * 'exit:pagehide' is not passed on: the page is leaving, so the survey id is saved in sessionStorage under
+   * `key` and asked on the next page view of this session.
+   */
+  exit(rules: NonNullable<PublicSurvey['trigger']>['exitIntent'], onExit: (reason: ExitReason) => void, key: string, id: string): () => void;
 }
 
 export interface OutboxHandle {

@@ -4,12 +4,13 @@
 // unsent answers wait in localStorage, so pages where nobody is asked anything pay for
 // this file alone (budget: 3 kB gzipped, so the code favours few,
 // short paths, and every entry point is guarded once, at the API boundary).
-import type { HarkEvent, HarkEventDetail, HarkListener, InitOptions, OutboxHandle, PublicSurvey, SiteConfig, Traits, UiHandle, UiModule } from './types.ts';
+import type { HarkEvent, HarkListener, InitOptions, MountArgs, OutboxHandle, PublicSurvey, SiteConfig, Traits, UiHandle, UiModule } from './types.ts';
 import { detectDevice, targetingBlock, urlAllowed } from './targeting.ts';
 import { fatigueBlock, type FatigueState } from './fatigue.ts';
 import { isRouteExit, type ExitReason } from './exit-intent.ts';
 import { load, save } from './storage.ts';
 import { guard, report } from './report.ts';
+import { findAnchor } from './anchor.ts';
 
 export type UiLoader = (nonce?: string) => Promise<UiModule>;
 
@@ -23,33 +24,17 @@ export interface HarkApi {
   destroy(): void;
 }
 
-type Anchor = { feature?: string; selector?: string };
-
-/**
- * Feature feedback attaches to `[data-hark-feature="Name"]` (stable across redesigns, owned by
- * the product team) or to a CSS selector when the markup cannot be changed.
- */
-export function findAnchor(a: Anchor): Element | null {
-  const q = (sel: string) => {
-    try {
-      return document.querySelector(sel);
-    } catch {
-      return null; // invalid selector from the config
-    }
-  };
-  return (a.feature && q(`[data-hark-feature="${a.feature.replace(/["\\]/g, '\\$&')}"]`)) || (a.selector ? q(a.selector) : null);
-}
-
 /** Order from the issue: explicit init option, then the page's declared language, then the browser. */
 const pickLocale = (explicit?: string) =>
-  [explicit, document.documentElement.lang, navigator.language].find((c) => c && /^[a-z]{2,3}(-[a-z\d]{1,8})*$/i.test(c)) ?? 'en';
+  [explicit, document.documentElement.lang, navigator.language].find((c) => c && /^[a-z]{2,3}(-[a-z\d]+)*$/i.test(c)) ?? 'en';
 
 export function createHark(loadUi: UiLoader): HarkApi {
-  const listeners: Partial<Record<HarkEvent, HarkListener[]>> = {};
+  /** on() subscriptions; the UI chunk calls them (nothing is shown, answered or dismissed before it loads). */
+  const ls = new Set<[HarkEvent, HarkListener]>();
   const events = new Set<string>();
-  /** Armed prompts: survey, why it would fire now ('' while waiting for exit intent), stop its exit watcher. */
-  const armed = new Map<string, [PublicSurvey, string, () => void]>();
-  const docked = new Map<string, Promise<UiHandle | void>>(); // feedback tabs and inline feature blocks
+  /** Armed prompts: why it would fire now ('' while waiting for exit intent), stop its exit watcher. */
+  const armed = new Map<string, [string, () => void]>();
+  const docked = new Set<string>(); // feedback tabs and inline feature blocks that should be on the page
   let user: { id?: string; traits?: Traits } = {};
   let o: InitOptions | undefined; // set between init() and destroy()
   let k: (s: string) => string;
@@ -63,56 +48,38 @@ export function createHark(loadUi: UiLoader): HarkApi {
   let wanted: string | undefined; // show() before the config arrived
   let box: OutboxHandle | undefined;
   let iv: ReturnType<typeof setInterval>;
-  const evs = ['scroll', 'popstate', 'hashchange'];
+  const evs = ['scroll', 'popstate'];
 
-  const emit = (e: HarkEvent, s: PublicSurvey, trigger: string, response?: HarkEventDetail['response']) =>
-    listeners[e]?.forEach((fn) => guard(fn)({ surveyId: s.id, kind: s.kind, trigger, response }));
   const ui = () => loadUi(o!.nonce).then((m) => ((box ??= m.outbox(base + 'responses', k('o'))), m));
   // Written by the UI chunk (shown, answered, dismissed), read here for every decision.
-  const fatigue = () => load<FatigueState>(k('f'), { bySurvey: {} });
+  const fatigue = () => load<Partial<FatigueState>>(k('f'), {});
   const targeted = (s: PublicSurvey, skipUrl?: boolean) =>
     targetingBlock(
       s,
       { url: location.href, events, traits: user.traits ?? {}, device: detectDevice(navigator.userAgent, innerWidth), locale, visitorId: visitor },
       skipUrl,
     );
-  const block = (s: PublicSurvey, skipUrl?: boolean) =>
-    targeted(s, skipUrl) ?? fatigueBlock(fatigue(), s, config!.visitorBudget?.minDaysBetweenPrompts ?? 3, Date.now());
-  const anchorOf = (s: PublicSurvey) => s.trigger?.anchor && findAnchor(s.trigger.anchor);
+  const block = (s: PublicSurvey, skipUrl?: boolean, budgetDays = config!.visitorBudget?.minDaysBetweenPrompts ?? 3) =>
+    targeted(s, skipUrl) ?? fatigueBlock(fatigue(), s, budgetDays, Date.now());
+  const anchorOf = (s: PublicSurvey) => findAnchor(s.trigger?.anchor);
   const hide = () => active?.h?.close();
+  const byId = (id: string) => config!.surveys.find((v) => v.id === id);
 
-  /** Mount options shared by prompts, tabs and inline blocks. */
-  const mountOpts = (s: PublicSurvey, trigger: string, closed: () => unknown) => ({
-    survey: s,
-    theme: config!.theme,
-    locale,
-    trigger,
-    nonce: o!.nonce,
-    fk: k('f'),
-    anchor: anchorOf(s),
-    user,
-    put: box!.put,
-    done: guard((r?: Parameters<OutboxHandle['put']>[0]) => {
-      emit(r ? 'answered' : 'dismissed', s, trigger, r);
-      closed();
-    }),
-  });
+  /** What the UI chunk mounts: a prompt, a tab or an inline block (it tells them apart and emits the events). */
+  const args = (s: PublicSurvey, trigger: string, done: () => unknown, prompt?: 1): MountArgs =>
+    [s, config!.theme, locale, trigger, o!.nonce, k('f'), user, box!.put, done, hide, ls, prompt];
 
   function open(s: PublicSurvey, trigger: string) {
     const mine: { s: PublicSurvey; h?: UiHandle } = { s };
     const run = o;
     if (active || !run) return;
     active = mine;
+    const free = () => active === mine && (active = undefined);
     ui()
       .then((m) => {
-        if (active !== mine || o !== run) return;
-        mine.h = m.mountSurvey({ ...mountOpts(s, trigger, () => active === mine && (active = undefined)), prompt: 1 });
-        emit('shown', s, trigger);
+        if (active === mine && o === run) mine.h = m.mount(args(s, trigger, free, 1));
       })
-      .catch((err) => {
-        if (active === mine) active = undefined;
-        report(err);
-      });
+      .catch((err) => (free(), report(err)));
   }
 
   /** A trigger fired: it is spent even when the survey cannot show now (never two at once). */
@@ -138,8 +105,8 @@ export function createHark(loadUi: UiLoader): HarkApi {
       const a = armed.get(s.id);
       const t = s.trigger ?? {};
       if (a && prev !== url) isRouteExit(s, prev, url) ? fire(s, 'exit:route') : urlAllowed(s.targeting, url) || disarm(s.id);
-      else if (a?.[1] && Date.now() - t0 >= (t.delayMs ?? 0) && depth >= (t.scrollDepthPercent ?? 0) && (!t.anchor || anchorOf(s)))
-        won++ ? disarm(s.id) : fire(s, a[1]);
+      else if (a?.[0] && Date.now() - t0 >= (t.delayMs ?? 0) && depth >= (t.scrollDepthPercent ?? 0) && (!t.anchor || anchorOf(s)))
+        won++ ? disarm(s.id) : fire(s, a[0]);
     });
     if (prev !== url) evaluate();
   });
@@ -147,20 +114,19 @@ export function createHark(loadUi: UiLoader): HarkApi {
   function arm(s: PublicSurvey) {
     const t = s.trigger ?? {};
     const exit = s.kind === 'exit_intent' || !!t.exitIntent;
-    const entry: [PublicSurvey, string, () => void] = [s, exit ? '' : t.delayMs ? 'delay' : t.scrollDepthPercent ? 'scroll' : 'load', () => {}];
+    const entry: [string, () => void] = [exit ? '' : t.delayMs ? 'delay' : t.scrollDepthPercent ? 'scroll' : 'load', () => {}];
     armed.set(s.id, entry);
     // Exit intent leaves no time for a network round trip: the UI chunk, which watches for it, loads now.
     if (exit)
       ui()
         .then((m) => {
           if (armed.get(s.id) === entry)
-            entry[2] = m.exit(
+            // On pagehide the UI chunk notes the survey (key 'x') to ask on the next page view of this session.
+            entry[1] = m.exit(
               t.exitIntent,
-              guard((r: ExitReason) => {
-                // The page is leaving: ask on the next page view of this session.
-                if (r === 'exit:pagehide') save(k('x'), s.id, true);
-                else (entry[1] = r), check();
-              }),
+              guard((r: ExitReason) => ((entry[0] = r), check())),
+              k('x'),
+              s.id,
             );
         })
         .catch(report);
@@ -168,32 +134,21 @@ export function createHark(loadUi: UiLoader): HarkApi {
   }
 
   function disarm(id: string) {
-    armed.get(id)?.[2]();
+    armed.get(id)?.[1]();
     armed.delete(id);
   }
   
   /** The feedback tab and inline feature blocks are part of the page, not prompts: no slot, no budget. */
   function dock(s: PublicSurvey) {
     const tab = s.kind === 'feedback_button';
-    const has = docked.get(s.id);
-    if (targeted(s) || !(tab || (anchorOf(s) && !fatigueBlock(fatigue(), s, 0, Date.now())))) {
-      has?.then((h) => h?.close());
-      docked.delete(s.id);
-    } else if (!has) {
-      const mine: Promise<UiHandle | void> = ui()
-        .then((m) => {
-          if (docked.get(s.id) !== mine) return;
-          const opts = mountOpts(s, tab ? 'button' : 'inline', () => tab || docked.delete(s.id));
-          return tab
-            ? m.mountTab({
-                ...opts,
-                // The visitor chose to talk to us: any automatic prompt steps aside.
-                opened: () => (active?.h?.close(), emit('shown', s, 'button')),
-              })
-            : m.mountSurvey(opts);
-        })
+    const on = !(tab ? targeted(s) : !anchorOf(s) || block(s, false, 0));
+    if (on !== docked.has(s.id)) {
+      on ? docked.add(s.id) : docked.delete(s.id);
+      // Calls reach the UI chunk in order, each with the latest decision: it mounts the surface once, or closes it.
+      // The tab's "opened" closes any automatic prompt: the visitor chose to talk to us.
+      ui()
+        .then((m) => m.dock(s.id, docked.has(s.id) && args(s, tab ? 'button' : 'inline', () => tab || docked.delete(s.id))))
         .catch(report);
-      docked.set(s.id, mine);
     }
   }
 
@@ -210,8 +165,7 @@ export function createHark(loadUi: UiLoader): HarkApi {
     c.surveys.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0)); // stable: ties keep the collector's order
     armed.forEach((_, id) => disarm(id));
     evaluate();
-    const x = load(k('x'), '', true);
-    const s = x && c.surveys.find((v) => v.id === x);
+    const s = byId(load(k('x'), '', true));
     save(k('x'), '', true);
     if (s) fire(s, 'exit:pagehide');
     if (wanted) api.show(wanted);
@@ -219,7 +173,7 @@ export function createHark(loadUi: UiLoader): HarkApi {
 
   const api: HarkApi = {
     init(opts: InitOptions) {
-      if (o) return report('init() twice: destroy() first');
+      if (o) return report('init() twice');
       if (!opts?.site || !opts.collector) throw Error('init({ site, collector })');
       if (opts.user) user = { ...opts.user };
       o = opts;
@@ -228,8 +182,8 @@ export function createHark(loadUi: UiLoader): HarkApi {
       locale = pickLocale(opts.locale);
       t0 = Date.now();
       url = location.href;
-      save(k('v'), (visitor = load(k('v'), '') || Math.random().toString(36).slice(2) + t0.toString(36)));
-      const cached = load<{ e?: string; c?: SiteConfig }>(k('c'), {});
+      save(k('v'), (visitor = load(k('v'), '') || Math.random().toString(36).slice(2)));
+      const cached = load<{ e?: string | null; c?: SiteConfig }>(k('c'), {});
       // A slow poll covers the delay, anchors rendered later by the app and pushState route changes.
       iv = setInterval(check, 500);
       evs.forEach((e) => addEventListener(e, check, true));
@@ -242,7 +196,7 @@ export function createHark(loadUi: UiLoader): HarkApi {
           if (res.status === 304) return;
           if (!res.ok) throw Error('config ' + res.status);
           const c = (await res.json()) as SiteConfig;
-          save(k('c'), { e: res.headers.get('ETag') ?? undefined, c });
+          save(k('c'), { e: res.headers.get('ETag'), c });
           if (o === opts) apply(c);
         })
         .catch(report);
@@ -258,24 +212,23 @@ export function createHark(loadUi: UiLoader): HarkApi {
     show(id: string) {
       wanted = config ? undefined : id;
       if (!config) return;
-      const s = config.surveys.find((v) => v.id === id);
-      if (!s) return report(`unknown survey "${id}"`);
+      const s = byId(id);
+      if (!s) return report('unknown survey ' + id);
       hide();
       active = undefined;
       disarm(id);
       open(s, 'api');
     },
     hide,
-    on: (e, fn) => {
-      (listeners[e] ??= []).push(fn);
-      return () => {
-        listeners[e] = listeners[e]!.filter((f) => f !== fn);
-      };
+    on(e, fn) {
+      const l: [HarkEvent, HarkListener] = [e, fn];
+      ls.add(l);
+      return () => ls.delete(l);
     },
     destroy() {
       armed.forEach((_, id) => disarm(id));
       hide();
-      docked.forEach((p) => p.then((h) => h?.close()));
+      docked.forEach((id) => loadUi(o!.nonce).then((m) => m.dock(id, false), report));
       docked.clear();
       clearInterval(iv);
       evs.forEach((e) => removeEventListener(e, check, true));

@@ -1,6 +1,6 @@
 // The UI chunk: mounts surveys and the feedback tab, each in its own shadow root, and
 // carries the delivery outbox (the loader asks for it when there is something to send).
-import type { MountOptions, UiHandle, UiModule } from '../types.ts';
+import type { HarkEvent, MountOptions, ResponseInput, UiHandle, UiModule } from '../types.ts';
 import { createHost } from './host.ts';
 import { isRtl, translator } from './strings.ts';
 import { survey } from './survey.tsx';
@@ -9,8 +9,24 @@ import { h } from './dom.ts';
 import { createOutbox } from '../outbox.ts';
 import { guard } from '../report.ts';
 import { isTouchDevice, watchExitIntent } from '../exit-intent.ts';
+import { findAnchor } from '../anchor.ts';
+import { save } from '../storage.ts';
 
-function mount(o: MountOptions, tab?: boolean): UiHandle {
+/**
+ * Mounts a prompt, an inline block or (feedback button) a side tab. The page's `on()` listeners are
+ * called from here: the loader only keeps the subscriptions.
+ */
+function mount(o: MountOptions): UiHandle {
+  const s = o.survey;
+  const tab = s.kind === 'feedback_button';
+  const emit = (e: HarkEvent, response?: ResponseInput) =>
+    [...o.ls].forEach(([n, fn]) => n === e && guard(fn)({ surveyId: s.id, kind: s.kind, trigger: o.trigger, response }));
+  const done = o.done;
+  o.done = guard((r?: ResponseInput) => {
+    emit(r ? 'answered' : 'dismissed', r);
+    done(r);
+  });
+  o.anchor = findAnchor(s.trigger?.anchor);
   const mode = o.anchor && !tab ? (o.survey.trigger?.anchor?.placement === 'inline' ? 'inline' : 'pop') : 'float';
   const rtl = isRtl(o.locale);
   const { el, root } = createHost(o.theme, o.nonce, rtl, mode === 'inline' ? o.anchor : null);
@@ -40,7 +56,9 @@ function mount(o: MountOptions, tab?: boolean): UiHandle {
       onClick={() => {
         btn.remove();
         open();
-        o.opened?.();
+        // The visitor chose to talk to us: any automatic prompt steps aside.
+        o.opened();
+        emit('shown');
       }}
     >
       {t('tab')}
@@ -57,14 +75,29 @@ function mount(o: MountOptions, tab?: boolean): UiHandle {
   };
   if (tab) root.append(btn);
   else open();
+  // After the loader has the handle, so a 'shown' listener may already call hide().
+  if (o.prompt) Promise.resolve().then(() => emit('shown'));
   return { close };
 }
 
+const docked = new Map<string, UiHandle>();
+
 export const ui: UiModule = {
-  mountSurvey: (o) => mount(o),
-  /** Feedback button: a side tab that opens the survey (and the element picker) on demand. */
-  mountTab: (o) => mount(o, true),
-  exit: (rules, onExit) => watchExitIntent(rules, { touch: isTouchDevice(), onExit }),
+  mount: ([survey, theme, locale, trigger, nonce, fk, user, put, done, opened, ls, prompt]) =>
+    mount({ survey, theme, locale, trigger, nonce, fk, user, put, done, opened, ls, prompt }),
+  dock(id, args) {
+    const h = docked.get(id);
+    if (!args) {
+      docked.delete(id);
+      h?.close();
+    } else if (!h) {
+      const done = args[8];
+      args[8] = (r) => (args[0].kind === 'feedback_button' || docked.delete(id), done(r));
+      docked.set(id, ui.mount(args));
+    }
+  },
+  exit: (rules, onExit, key, id) =>
+    watchExitIntent(rules, { touch: isTouchDevice(), onExit: (r) => (r === 'exit:pagehide' ? save(key, id, true) : onExit(r)) }),
   outbox(endpoint, key) {
     const ob = createOutbox(endpoint, key, {
       fetch: (u, i) => fetch(u, i),
