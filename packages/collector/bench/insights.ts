@@ -1,18 +1,22 @@
 // Latency of the PM insight queries on 100k responses: NPS with its weekly trend, and the
 // theme drivers, on the embedded store and on the MongoDB adapter (the in-process wire
-// server unless MONGODB_URI is set). Each query is timed cold (no result cache: the
-// pipeline runs every time) and as served (result cache on, valid until the next write).
-// Usage: tsx bench/insights.ts [--n 100000] [--runs 20] [--budget 90]   (budget: seconds per cold series)
+// server unless MONGODB_URI is set). The responses are inserted, then the site's roll-up is
+// built once (the upgrade path: `ResponseStats.rebuild`, timed). Each query is timed cold
+// (no result cache: the roll-up is read every time), as served (result cache on, valid until
+// the roll-up changes), and with --fallback also on the full-scan pipelines (no roll-up).
+// Usage: tsx bench/insights.ts [--n 100000] [--runs 20] [--budget 90] [--fallback]   (budget: seconds per series)
 import { parseArgs } from 'node:util';
 import { EmbeddedStore } from '../src/store/embedded.ts';
 import { MongoStore } from '../src/store/mongo.ts';
 import type { Store } from '../src/store/port.ts';
 import { createServices } from '../src/services.ts';
 import { createInsightsServices } from '../src/insights/index.ts';
+import { InsightsAnalytics } from '../src/insights/analytics.ts';
+import { ResultCache } from '../src/insights/cache.ts';
 import type { ResponseDoc } from '../src/store/collections.ts';
 import { startTestMongo, uniqueDbName } from '../test/support/mongo-server.ts';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' }, runs: { type: 'string', default: '20' }, budget: { type: 'string', default: '90' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' }, runs: { type: 'string', default: '20' }, budget: { type: 'string', default: '90' }, fallback: { type: 'boolean', default: false } } });
 const N = Number(values.n);
 const RUNS = Number(values.runs);
 const BUDGET_MS = Number(values.budget) * 1000;
@@ -112,20 +116,25 @@ async function benchStore(label: string, store: Store, docs: ResponseDoc[]): Pro
   const t0 = performance.now();
   for (let i = 0; i < docs.length; i += 1000) await services.responses.collection.insertMany(docs.slice(i, i + 1000));
   console.error(`${label}: seeded ${docs.length} responses in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const built = await services.responseStats.rebuild(SITE);
+  console.error(`${label}: roll-up built in ${(built.ms / 1000).toFixed(1)} s: ${built.documents} documents`);
   const cold = await createInsightsServices(store, services, { cache: false });
+  const scan = new InsightsAnalytics(services.responses.collection, new ResultCache({ ttlMs: null, enabled: false }));
   const warm = services.insights;
   const npsQ = { site: SITE, interval: 'week' as const, minN: 30 };
   const themesQ = { site: SITE, interval: 'week' as const, minN: 30, limit: 50 };
   const check = await cold.analytics.nps(npsQ);
   console.error(`${label}: NPS ${check.overall.nps?.toFixed(1)} ± ${(1.96 * (check.overall.se ?? 0)).toFixed(2)} on n=${check.overall.n}, ${check.trend.length} weekly points`);
   const rows: Row[] = [];
-  for (const [query, coldFn, warmFn] of [
-    ['NPS + weekly trend', () => cold.analytics.nps(npsQ), () => warm.analytics.nps(npsQ)],
-    ['theme drivers', () => cold.analytics.themes(themesQ), () => warm.analytics.themes(themesQ)],
+  for (const [query, coldFn, warmFn, scanFn] of [
+    ['NPS + weekly trend', () => cold.analytics.nps(npsQ), () => warm.analytics.nps(npsQ), () => scan.nps(npsQ)],
+    ['theme drivers', () => cold.analytics.themes(themesQ), () => warm.analytics.themes(themesQ), () => scan.themes(themesQ)],
   ] as const) {
-    rows.push({ store: label, query, mode: 'cold (pipeline every time)', ...(await series(coldFn, RUNS, BUDGET_MS)) });
+    rows.push({ store: label, query, mode: 'cold (roll-up, no result cache)', ...(await series(coldFn, RUNS, BUDGET_MS)) });
+    if (cold.analytics.lastSource !== 'rollup') throw new Error(`${label}: ${query} did not read the roll-up`);
     await warmFn();
-    rows.push({ store: label, query, mode: 'as served (cached until a write)', ...(await series(warmFn, RUNS, BUDGET_MS)) });
+    rows.push({ store: label, query, mode: 'as served (cached until the roll-up changes)', ...(await series(warmFn, RUNS, BUDGET_MS)) });
+    if (values.fallback) rows.push({ store: label, query, mode: 'fallback (full-scan pipelines)', ...(await series(scanFn, Math.min(RUNS, 5), BUDGET_MS)) });
   }
   await store.close();
   return rows;

@@ -7,7 +7,8 @@ import { countersSpec, jobsSpec, responsesSpec, sitesSpec, surveysSpec, tagOverr
 import { TaggingService, type RetagCheckpoint, type TaxonomyDoc } from './triage/tagging-service.ts';
 import { TagOverrideService } from './triage/tag-override.ts';
 import type { Collection, Store } from './store/port.ts';
-import { createInsightsServices, type InsightsServices } from './insights/index.ts';
+import { createInsightsServices, createResponseStats, type InsightsServices } from './insights/index.ts';
+import type { ResponseStats } from './insights/response-stats.ts';
 import { createBacklogServices, type BacklogServices } from './backlog/index.ts';
 import { MemoryRateCounter, type RateCounter, StoreRateCounter } from './http/rate-limit.ts';
 
@@ -21,6 +22,8 @@ export interface CoreServices {
   rateCounter: RateCounter;
   tagging: TaggingService;
   tagOverrides: TagOverrideService;
+  /** The insights roll-up, told explicitly of every change of a response. */
+  responseStats: ResponseStats;
 }
 
 export interface Services extends CoreServices {
@@ -44,18 +47,22 @@ export async function createServices(store: Store, options: ServicesOptions = {}
     store.collection(jobsSpec),
     store.collection(tagOverridesSpec),
   ]);
+  const responseStats = await createResponseStats(store, responses, options.retentionDays);
   const surveysService = new SurveysService(surveys);
   const sitesService = new SitesService(sites);
-  const tagging = new TaggingService(responses, taxonomies as never as Collection<TaxonomyDoc>, jobs as never as Collection<RetagCheckpoint>);
+  const tagging = new TaggingService(responses, taxonomies as never as Collection<TaxonomyDoc>, jobs as never as Collection<RetagCheckpoint>, responseStats);
+  const ingest = new IngestService(responses, surveysService, sitesService, tagging);
+  ingest.onIngested((docs) => responseStats.add(docs));
   const core: CoreServices = {
     store,
     sites: sitesService,
     surveys: surveysService,
     tokens: new TokensService(tokens),
-    ingest: new IngestService(responses, surveysService, sitesService, tagging),
+    ingest,
     tagging,
-    tagOverrides: new TagOverrideService(responses, overrides),
-    responses: new ResponsesService(responses),
+    tagOverrides: new TagOverrideService(responses, overrides, responseStats),
+    responses: new ResponsesService(responses, responseStats),
+    responseStats,
     // Replicas share MongoDB, so they must share counters; the embedded store is one process.
     rateCounter: store.kind === 'mongodb' ? new StoreRateCounter(counters) : new MemoryRateCounter(),
   };

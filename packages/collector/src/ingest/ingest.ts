@@ -16,7 +16,8 @@ export interface IngestMeta {
   receivedAt?: (Date | undefined)[];
 }
 
-export type IngestListener = (docs: ResponseDoc[]) => void;
+/** Called with the freshly stored responses (never duplicates); a returned promise is awaited. */
+export type IngestListener = (docs: ResponseDoc[]) => void | Promise<void>;
 
 /**
  * The one way in for responses (widget, API, import). Validation of shape is done
@@ -66,7 +67,7 @@ export class IngestService {
     for (const d of docs) await this.tagging.prepare(d, site);
     const outcomes = await this.responses.insertMany(docs);
     const fresh = docs.filter((_, i) => outcomes[i] === 'inserted');
-    if (fresh.length) for (const l of this.listeners) l(fresh);
+    if (fresh.length) for (const l of this.listeners) await l(fresh);
     return docs.map((d, i) => ({ id: d.id, duplicate: outcomes[i] === 'duplicate' }));
   }
 }

@@ -1,12 +1,7 @@
-// Results of the insight pipelines, kept until the responses change.
-//
-// On the embedded store mingo evaluates a pipeline over every document in
-// JavaScript: about 1–3 s for 100k responses. Dashboards repeat the same few
-// queries, so the result of each (pipeline, filter) is kept and dropped on the
-// next write to the responses collection of this process. On MongoDB other
-// replicas write too, so entries also expire after a few seconds (like the
-// site and survey caches).
-import type { Collection, Doc } from '../store/port.ts';
+// Results of the insight reads (roll-up rows, fallback pipelines), for dashboards that
+// repeat the same few queries. Dropped when `ResponseStats` reports a change of the
+// roll-up in this process (an explicit call from each write path, see response-stats.ts);
+// on MongoDB other replicas write too, so entries also expire after a few seconds.
 
 export interface CacheOptions {
   /** Entries older than this are recomputed; null: only writes expire them. */
@@ -53,37 +48,5 @@ export class ResultCache {
       // A write landed while computing: the result may predate it, do not keep it.
       if (this.generation !== generation) this.entries.delete(key);
     }
-  }
-}
-
-const WRITES = ['insertOne', 'insertMany', 'updateOne', 'updateMany', 'findOneAndUpdate', 'deleteMany'] as const;
-
-/**
- * Calls `onWrite` before and after every write made through this collection object.
- * The store hands out one object per collection name, shared by every service of the
- * process (ingest, tag overrides, re-tagging, erasure, retention), so this sees them all
- * without each of those services having to know about insights.
- */
-export function watchWrites<T extends Doc>(collection: Collection<T>, onWrite: () => void): void {
-  const marked = collection as Collection<T> & { __insightsWatched?: (() => void)[] };
-  if (marked.__insightsWatched) {
-    marked.__insightsWatched.push(onWrite);
-    return;
-  }
-  const listeners = [onWrite];
-  Object.defineProperty(marked, '__insightsWatched', { value: listeners, enumerable: false });
-  const fire = () => {
-    for (const l of listeners) l();
-  };
-  for (const name of WRITES) {
-    const original = (collection[name] as (...args: unknown[]) => Promise<unknown>).bind(collection);
-    (collection as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
-      fire();
-      try {
-        return await original(...args);
-      } finally {
-        fire();
-      }
-    };
   }
 }

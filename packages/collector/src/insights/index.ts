@@ -1,8 +1,10 @@
 import type { Router } from 'express';
-import type { Store } from '../store/port.ts';
+import type { Collection, Store } from '../store/port.ts';
+import type { ResponseDoc } from '../store/collections.ts';
 import type { CoreServices } from '../services.ts';
 import { InsightsAnalytics } from './analytics.ts';
-import { ResultCache, watchWrites } from './cache.ts';
+import { ResultCache } from './cache.ts';
+import { ResponseStats, responseStatsMetaSpec, responseStatsSpec } from './response-stats.ts';
 import { InitiativesService, initiativesSpec } from './initiatives.ts';
 import { TriageService, triageSpec } from './triage.ts';
 import { routes } from './routes.ts';
@@ -14,6 +16,8 @@ export interface InsightsServices {
   triage: TriageService;
   initiatives: InitiativesService;
   cache: ResultCache;
+  /** The roll-up the NPS and theme queries read (maintained by the write paths, see services.ts). */
+  stats: ResponseStats;
 }
 
 export interface InsightsOptions {
@@ -24,14 +28,28 @@ export interface InsightsOptions {
 export async function createInsightsServices(store: Store, core: CoreServices, options: InsightsOptions = {}): Promise<InsightsServices> {
   const [triageCol, initiativesCol] = await Promise.all([store.collection(triageSpec), store.collection(initiativesSpec)]);
   const responses = core.responses.collection;
-  // Embedded: one process holds every write, so results stay valid until the next one.
+  const stats = core.responseStats;
+  // Embedded: one process holds every write, so results stay valid until the roll-up changes.
   // MongoDB: other replicas write too; results also expire after 5 s.
   const cache = new ResultCache({ ttlMs: store.kind === 'embedded' ? null : 5000, enabled: options.cache ?? true });
-  watchWrites(responses, () => cache.invalidate());
-  const analytics = new InsightsAnalytics(responses, cache);
+  stats.onChange(() => cache.invalidate());
+  const analytics = new InsightsAnalytics(responses, cache, { stats });
   const triage = new TriageService(triageCol, responses);
   const initiatives = new InitiativesService(initiativesCol, responses, store, analytics, triage);
-  return { analytics, triage, initiatives, cache };
+  return { analytics, triage, initiatives, cache, stats };
+}
+
+/**
+ * The roll-up service, created before the services that change responses so they can
+ * call it (ingest, tag overrides, re-tagging, erasure, retention).
+ */
+export async function createResponseStats(store: Store, responses: Collection<ResponseDoc>, retentionDays?: number): Promise<ResponseStats> {
+  const [stats, meta] = await Promise.all([store.collection(responseStatsSpec(retentionDays)), store.collection(responseStatsMetaSpec)]);
+  return new ResponseStats(stats, meta, responses, {
+    // In-flight writers of other replicas get longer to land before a rebuild swaps in.
+    graceMs: store.kind === 'embedded' ? 100 : 2000,
+    onError: (err) => console.error(`insights roll-up: ${(err as Error)?.message ?? err}`),
+  });
 }
 
 /** Admin routes of PM insights and triage; mounted under /v1/admin behind authentication. */

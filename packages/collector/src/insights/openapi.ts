@@ -52,10 +52,37 @@ export const paths: Json = {
       summary: 'Theme drivers ranked by NPS points at stake',
       description:
         'Per theme: volume (responses of any type), trend per interval, share of detractors, mean sentiment, NPS of respondents mentioning it vs the rest (with CIs and a test), ' +
-        'points at stake = 100·d_theme/n_total (the overall NPS gain if the theme\'s detractors became passives), up to 3 quotes (lowest scores first), track mix, and its triage state (status, escalation).',
+        'points at stake = 100·d_theme/n_total (the overall NPS gain if the theme\'s detractors became passives), up to 3 quotes (NPS answers first, lowest scores first, newest first, among the theme\'s most recent answers), track mix, and its triage state (status, escalation).',
       security: sec,
       parameters: queryParams(ThemesQuery),
       responses: { '200': json(ref('ThemesReport')), ...adminErrors },
+    },
+  },
+  '/v1/admin/sites/{siteKey}/insights/rebuild': {
+    post: {
+      summary: 'Rebuild the insights roll-up of a site from its responses (pm, admin)',
+      description:
+        'The NPS and theme queries read a roll-up (one document per day × survey × type × device × language) kept up to date as responses change. ' +
+        'A site without one is backfilled on its first query; this recomputes it on demand (after an upgrade, or to repair). ' +
+        'Writes during the rebuild are not lost: the days they touch are recomputed before the new roll-up is swapped in. 409 while another rebuild of the site runs.',
+      security: sec,
+      parameters: [p('siteKey')],
+      responses: {
+        '200': json({
+          type: 'object',
+          properties: {
+            siteKey: { type: 'string' },
+            gen: { type: 'string', description: 'generation id of the new roll-up' },
+            responses: { type: 'integer', description: 'responses scanned' },
+            documents: { type: 'integer', description: 'roll-up documents written' },
+            dirtyDays: { type: 'integer', description: 'days recomputed because responses changed during the rebuild' },
+            ms: { type: 'integer' },
+          },
+          required: ['siteKey', 'gen', 'responses', 'documents', 'dirtyDays', 'ms'],
+        }),
+        '409': conflict,
+        ...adminErrors,
+      },
     },
   },
   '/v1/admin/responses/{id}/triage': {

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import type { CoreServices } from '../services.ts';
 import { requireRole } from '../http/auth.ts';
 import { jsonBody } from '../http/body.ts';
-import { parseOr400 } from '../http/errors.ts';
+import { HttpError, parseOr400 } from '../http/errors.ts';
+import { RebuildRunningError } from './response-stats.ts';
 import type { InsightsServices } from './index.ts';
 
 const path = <S extends z.ZodType>(schema: S, value: unknown, name: string) => parseOr400(schema, value, `path parameter ${name}`);
@@ -46,6 +47,17 @@ export function routes(services: CoreServices & { insights: InsightsServices }, 
     const q = query(ThemesQuery, req.query);
     await site(q.site);
     res.json(await analytics.themes(q, await triage.themeStates(q.site)));
+  });
+
+  // Recomputes the site's roll-up from its responses (backfill after an upgrade, repair).
+  r.post('/sites/:siteKey/insights/rebuild', requireRole('pm'), async (req, res) => {
+    const key = await site(req.params.siteKey, 'siteKey');
+    try {
+      res.json(await services.insights.stats.rebuild(key));
+    } catch (err) {
+      if (err instanceof RebuildRunningError) throw new HttpError(409, 'conflict', err.message);
+      throw err;
+    }
   });
 
   // ---- PM triage (pm, admin write)

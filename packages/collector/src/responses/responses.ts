@@ -4,9 +4,13 @@ import type { Collection, Filter } from '../store/port.ts';
 import type { ResponseDoc } from '../store/collections.ts';
 import { LIST_SORT, type ListResponsesQuery, cursorFilter, encodeCursor, filterFromQuery } from './list-query.ts';
 import { toApiResponse } from './serialize.ts';
+import type { ResponseStatsHook } from '../insights/response-stats.ts';
 
 export class ResponsesService {
-  constructor(readonly collection: Collection<ResponseDoc>) {}
+  constructor(
+    readonly collection: Collection<ResponseDoc>,
+    private readonly stats?: Pick<ResponseStatsHook, 'deleteResponses'>,
+  ) {}
 
   async list(q: ListResponsesQuery): Promise<{ items: StoredResponse[]; nextCursor: string | null }> {
     const base = filterFromQuery(q);
@@ -26,6 +30,8 @@ export class ResponsesService {
 
   /** GDPR erasure: every response of one end user, on one site or all. */
   async eraseUser(userId: string, siteKey?: string): Promise<number> {
-    return this.collection.deleteMany(siteKey ? { 'user.id': userId, siteKey } : { 'user.id': userId });
+    const filter = siteKey ? { 'user.id': userId, siteKey } : { 'user.id': userId };
+    // With the insights roll-up: the erased responses are read first and taken out of it.
+    return this.stats ? this.stats.deleteResponses(filter) : this.collection.deleteMany(filter);
   }
 }

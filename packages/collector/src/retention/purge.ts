@@ -7,7 +7,8 @@ import type { Services } from '../services.ts';
 export function startRetentionPurge(services: Services, days: number, everyMs = 3_600_000): () => void {
   const purge = async () => {
     const cutoff = new Date(Date.now() - days * 86_400_000);
-    await services.responses.collection.deleteMany({ receivedAt: { $lt: cutoff } });
+    // The purged responses are taken out of the insights roll-up too (exactly, by reading them first).
+    await services.responseStats.deleteResponses({ receivedAt: { $lt: cutoff } });
   };
   void purge().catch(() => {});
   const timer = setInterval(() => void purge().catch(() => {}), everyMs);

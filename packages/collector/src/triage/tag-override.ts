@@ -5,12 +5,14 @@ import { HttpError, notFound } from '../http/errors.ts';
 import type { Collection } from '../store/port.ts';
 import type { ResponseDoc, TagOverrideRecordDoc } from '../store/collections.ts';
 import { effectiveTags } from './effective-tags.ts';
+import type { ResponseStatsHook } from '../insights/response-stats.ts';
 
 /** A person corrects the tagger; the correction survives re-tagging and is recorded with who, when, before and after. */
 export class TagOverrideService {
   constructor(
     private readonly responses: Collection<ResponseDoc>,
     private readonly records: Collection<TagOverrideRecordDoc>,
+    private readonly stats?: Pick<ResponseStatsHook, 'replace'>,
   ) {}
 
   async override(responseId: string, change: TagOverride, by: Principal, siteKey?: string): Promise<ResponseDoc> {
@@ -28,6 +30,7 @@ export class TagOverrideService {
       { siteKey: doc.siteKey, id: doc.id },
       { $set: { tagOverride: merged, tags: after, autoTags: auto } },
     );
+    if (updated) await this.stats?.replace(doc, updated);
     await this.records.insertOne({
       id: randomUUID(),
       responseId: doc.id,

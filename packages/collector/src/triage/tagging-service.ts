@@ -6,6 +6,7 @@ import { tagResponse } from './tagger.ts';
 import { discoverThemes, type DiscoveredTheme } from './theme-discovery.ts';
 import { DEFAULT_TAXONOMY, type Taxonomy } from './themes.ts';
 import { effectiveTags } from './effective-tags.ts';
+import type { ResponseStatsHook } from '../insights/response-stats.ts';
 
 export interface TaxonomyDoc extends Record<string, unknown> {
   siteKey: string;
@@ -50,6 +51,7 @@ export class TaggingService {
     private readonly responses: Collection<ResponseDoc>,
     private readonly taxonomies: Collection<TaxonomyDoc>,
     private readonly jobs: Collection<RetagCheckpoint>,
+    private readonly stats?: Pick<ResponseStatsHook, 'replace' | 'rebuild'>,
   ) {}
 
   async taxonomy(siteKey: string): Promise<{ themes: Taxonomy; isDefault: boolean; updatedAt?: string }> {
@@ -132,10 +134,9 @@ export class TaggingService {
     try {
       const auto = await this.computeTags(doc);
       const tags = effectiveTags(auto, doc.tagOverride as never);
-      await this.responses.updateOne(
-        { siteKey: doc.siteKey, id: doc.id },
-        { $set: { autoTags: auto, tags, tagging: { status: 'done', attempts, taggedAt: new Date().toISOString() } } },
-      );
+      const tagging = { status: 'done', attempts, taggedAt: new Date().toISOString() };
+      await this.responses.updateOne({ siteKey: doc.siteKey, id: doc.id }, { $set: { autoTags: auto, tags, tagging } });
+      await this.stats?.replace(doc, { ...doc, autoTags: auto, tags, tagging });
       return true;
     } catch (err) {
       await this.responses.updateOne(
@@ -199,6 +200,9 @@ export class TaggingService {
     }
     const done: RetagCheckpoint = { ...base, status: 'done', processed, updatedAt: new Date().toISOString() };
     await this.jobs.updateOne({ key }, { $set: done });
+    // Re-tagging kept the insights roll-up up to date response by response; a rebuild at
+    // the end also repairs any drift (best effort: skipped when one is already running).
+    await this.stats?.rebuild(siteKey).catch(() => {});
     return done;
   }
 }

@@ -10,7 +10,7 @@ export const INTERVALS = ['day', 'week', 'month'] as const;
 export const Interval = z.enum(INTERVALS);
 export type Interval = z.infer<typeof Interval>;
 
-/** `trait:<name>` (a user trait), `device`, `page` (URL path) or `locale`. */
+/** `trait:<name>` (a user trait), `device` (device type), `page` (URL path) or `locale` (its language: `fr-FR` → `fr`). */
 export const Segment = z
   .string()
   .regex(/^(trait:[A-Za-z0-9_-]{1,100}|device|page|locale)$/, 'one of trait:<name>, device, page, locale');
