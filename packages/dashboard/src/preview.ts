@@ -1,6 +1,8 @@
 // Live survey preview: the widget's own UI chunk, fed the survey being edited by the
 // dashboard (same origin, postMessage). Answers are not sent anywhere.
-interface Ui { mountSurvey(o: unknown): { close(): void }; mountTab(o: unknown): { close(): void } }
+// The chunk's mount() takes its options positionally (see MountArgs in packages/widget/src/types.ts):
+// survey, theme, locale, trigger, nonce, fatigue key, user, put, done, opened, listeners.
+interface Ui { mount(args: unknown[]): { close(): void } }
 let ui: Ui | undefined;
 let handle: { close(): void } | undefined;
 let last: { survey: any; theme: any; locale: string } | undefined;
@@ -16,18 +18,11 @@ function mount() {
     ...s,
     trigger: { delayMs: 0, scrollDepthPercent: 0, ...s.trigger },
   };
-  const opts = {
-    survey,
-    theme: { ...DEFAULT_THEME, ...(last.theme ?? {}), position: 'center' },
-    locale: last.locale,
-    trigger: 'preview',
-    put() {},
-    done() {
-      setTimeout(mount, 800); // show it again so the preview stays visible
-    },
-    opened() {},
-  };
-  handle = s.kind === 'feedback_button' ? ui.mountTab(opts) : ui.mountSurvey(opts);
+  const theme = { ...DEFAULT_THEME, ...(last.theme ?? {}), position: 'center' };
+  const put = () => {};
+  // Show it again once answered or closed, so the preview stays visible.
+  const done = () => setTimeout(mount, 800);
+  handle = ui.mount([survey, theme, last.locale, 'preview', undefined, 'hark-preview:f', undefined, put, done, () => {}, new Set()]);
   document.body.dataset.previewed = s.id + ':' + JSON.stringify(s.questions?.[0]?.text ?? {});
 }
 
