@@ -230,6 +230,78 @@ describe('PM triage, overview, roadmap, backlog', () => {
     await shoot('roadmap');
   });
 
+  it('links a response to an initiative from the strategic inbox, keyboard only (existing and created inline)', async () => {
+    const existing = await admin(env, '/v1/admin/initiatives', 'POST', { siteKey: 'demo', title: 'Clearer <b>pricing</b> plans', horizon: 'next', goalMetric: { name: 'NPS' } });
+    await go('#/inbox/strategic');
+    await page.locator('.inbox li').first().waitFor();
+    await page.locator('.inbox li').first().focus();
+    const row = page.locator('.inbox li.current');
+    const id = (await row.getAttribute('data-id'))!;
+    const focused = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute('role'), id: document.activeElement?.getAttribute('data-id'), name: document.activeElement?.getAttribute('name') }));
+    // l: dialog with the filter combobox focused, initiatives grouped by horizon.
+    await page.locator(`#status-${id}`).waitFor();
+    await page.keyboard.press('l');
+    const dialog = page.getByRole('dialog', { name: 'Link 1 response(s) to an initiative' });
+    await dialog.waitFor();
+    expect((await focused()).role).toBe('combobox');
+    await dialog.getByRole('group', { name: 'Next' }).getByRole('option', { name: /Clearer <b>pricing<\/b> plans/ }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.type('pricing');
+    await expect.poll(() => dialog.getByRole('listbox').getByRole('option').count()).toBe(1);
+    expect(await dialog.getByRole('listbox').getByRole('option', { selected: true }).textContent()).toContain('Clearer <b>pricing</b> plans');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await admin(env, `/v1/admin/initiatives/${existing.id}`)).evidence.responses.map((r: { id: string }) => r.id)).toContain(id);
+    await row.locator('.chip.initiative', { hasText: 'Clearer <b>pricing</b> plans' }).waitFor();
+    expect(await page.locator('.inbox b').count()).toBe(0);
+    // Focus is back on the row: l again, Tab to the inline form, a new initiative in "Later".
+    expect((await focused()).id).toBe(id);
+    await page.keyboard.press('l');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    expect((await focused()).name).toBe('title');
+    await page.keyboard.type('Explain price increases');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await admin(env, '/v1/admin/initiatives?site=demo')).items.find((i: { title: string }) => i.title === 'Explain price increases'))
+      .toMatchObject({ horizon: 'later', links: { responses: [id] } });
+    const made = (await admin(env, '/v1/admin/initiatives?site=demo')).items.find((i: { title: string }) => i.title === 'Explain price increases');
+    expect((await admin(env, `/v1/admin/initiatives/${made.id}`)).evidence.responses.map((r: { id: string }) => r.id)).toContain(id);
+    await row.locator('.chip.initiative', { hasText: 'Explain price increases' }).waitFor();
+    await shoot('inbox-strategic');
+    // French labels.
+    await page.getByRole('button', { name: 'FR' }).click();
+    await row.getByRole('button', { name: 'Lier à une initiative' }).waitFor();
+    expect(await row.locator('.chip.initiative').first().textContent()).toMatch(/^→ Initiative : /);
+    await page.getByRole('button', { name: 'EN' }).click();
+    await row.getByRole('button', { name: 'Link to initiative' }).waitFor();
+  });
+
+  it('hides "link to initiative" from roles that may not link (po)', async () => {
+    await admin(env, '/v1/admin/accounts', 'POST', { email: 'po-link@example.com', password: 'a long password 456', role: 'po' });
+    const c = await env.browser.newContext({ locale: 'en-GB' });
+    const p = await c.newPage();
+    await p.goto(`${env.hark.url}/app/#/inbox/strategic`);
+    await p.getByLabel('E-mail').fill('po-link@example.com');
+    await p.getByLabel('Password').fill('a long password 456');
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('navigation', { name: 'Hark' }).waitFor();
+    await p.evaluate(() => (location.hash = '#/inbox/strategic'));
+    await p.locator('.inbox li .chip.initiative').first().waitFor();
+    await p.locator('.inbox li').first().focus();
+    await p.locator('.inbox li.current .row-actions').waitFor();
+    await p.waitForTimeout(300);
+    expect(await p.getByRole('button', { name: 'Link to initiative' }).count()).toBe(0);
+    await p.keyboard.press('l');
+    await p.waitForTimeout(200);
+    expect(await p.getByRole('dialog').count()).toBe(0);
+    await c.close();
+  });
+
   it('creates a story from a theme cluster, edits it, and exports it as Jira CSV', async () => {
     await go('#/themes/Export');
     await page.getByRole('button', { name: 'Create story' }).click();

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, qs } from '../api.ts';
 import { fmtDate, t, tMap } from '../i18n.ts';
 import { can } from '../state.ts';
 import { Chip, commas, ErrorText, Loading, PageHeader, toast, useHasApi } from '../ui.tsx';
 import { triageApi, TRIAGE_STATUSES, type TriageApi } from '../triage.ts';
+import { INITIATIVES, LINKS, LinkInitiativeDialog, listInitiatives, type Initiative } from '../link-initiative.tsx';
 
 const KINDS = ['bug', 'usability', 'performance', 'feature_request', 'pricing', 'praise', 'churn_risk', 'question', 'other'];
 
@@ -64,6 +65,22 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const writable = can('pm', 'po');
+  // Initiatives: read by every role (chips on the rows); linking is pm/admin (the API answers 403 otherwise).
+  const hasInitiatives = useHasApi(INITIATIVES);
+  const canLink = useHasApi(LINKS, 'post') === true && can('pm');
+  const [initiatives, setInitiatives] = useState<Initiative[]>([]);
+  const [linking, setLinking] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (hasInitiatives) void listInitiatives(site).then(setInitiatives, () => setInitiatives([]));
+  }, [site, hasInitiatives]);
+  const linkedTo = useMemo(() => {
+    const m = new Map<string, Initiative[]>();
+    for (const i of initiatives) for (const r of i.links.responses) m.set(r, [...(m.get(r) ?? []), i]);
+    return m;
+  }, [initiatives]);
+  const openLink = (ids: string[]) => {
+    if (canLink && ids.length) setLinking(ids);
+  };
 
   const load = async (more = false) => {
     setLoading(true);
@@ -139,6 +156,8 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // The link dialog handles its own keys (Escape closes it natively).
+      if (linking || (e.target as HTMLElement).closest?.('dialog')) return;
       const tag = (e.target as HTMLElement).tagName;
       if (/^(INPUT|SELECT|TEXTAREA)$/.test(tag) || e.ctrlKey || e.metaKey || e.altKey) {
         if (e.key === 'Escape') {
@@ -183,6 +202,12 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
           if (r && triage) {
             e.preventDefault();
             document.getElementById(`assignee-${r.id}`)?.focus();
+          }
+          break;
+        case 'l':
+          if (r && canLink) {
+            e.preventDefault();
+            openLink(sel.size ? [...sel] : [r.id]);
           }
           break;
         case '/':
@@ -255,6 +280,7 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
               </select>
             </label>
           ) : null}
+          {canLink ? <button type="button" onClick={() => openLink(selected)}>{t('linkInitiative')}</button> : null}
           {hasStories ? <button type="button" onClick={() => void createStory(selected)}>{t('createStory')}</button> : null}
           <button type="button" class="link" onClick={() => setSel(new Set())}>{t('cancel')}</button>
         </div>
@@ -283,6 +309,9 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
                   {r.tags ? <Chip tone={r.tags.sentiment.label}>{r.tags.sentiment.label}</Chip> : null}
                   {r.tagOverride ? <Chip tone="edited">{t('overridden')}</Chip> : null}
                   {r.triage?.status ? <Chip tone="status">{tMap('statuses', r.triage.status)}</Chip> : null}
+                  {linkedTo.get(r.id)?.map((ini) => (
+                    <Chip tone="initiative"><span aria-hidden="true">→ </span><span class="sr">{t('linkedInitiative')} </span>{ini.title}</Chip>
+                  ))}
                 </div>
                 <p class="meta muted small">
                   {fmtDate(r.receivedAt)} · {r.surveyId} · <span class="url">{path(r.context.url)}</span>
@@ -313,6 +342,7 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
                     </label>
                   </>
                 ) : null}
+                {canLink ? <button type="button" aria-haspopup="dialog" aria-keyshortcuts="l" onClick={() => openLink([r.id])}>{t('linkInitiative')}</button> : null}
                 {hasStories && writable ? <button type="button" onClick={() => void createStory([r.id])}>{t('createStory')}</button> : null}
               </div>
             ) : null}
@@ -334,6 +364,17 @@ export function Inbox({ track, site }: { track: 'strategic' | 'tactical'; site: 
       </ul>
       {loading ? <Loading /> : items.length === 0 ? <p class="muted">{t('empty')}</p> : null}
       {cursor && !loading ? <button type="button" onClick={() => void load(true)}>{t('more')}</button> : null}
+      {linking ? (
+        <LinkInitiativeDialog site={site} ids={linking} initiatives={initiatives}
+          onLinked={(ini, created) => {
+            setInitiatives((l) => (created ? [...l, ini] : l.map((x) => (x.id === ini.id ? ini : x))));
+            if (linking.length > 1) setSel(new Set());
+            toast(t('linkedTo', { title: ini.title }));
+            setLinking(null);
+            focusRow(curRef.current);
+          }}
+          onClose={() => { setLinking(null); focusRow(curRef.current); }} />
+      ) : null}
     </section>
   );
 }
