@@ -72,7 +72,7 @@ function StoryEditor({ path, exportPath, id }: { path: string; exportPath?: stri
   const editable = can('po');
   if (s.loading && !draft) return <Loading />;
   if (!draft) return <ErrorText error={s.error ?? 'not found'} />;
-  const set = (patch: Partial<Story>) => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<Story>) => setDraft((d) => (d ? { ...d, ...patch } : d));
   const save = async (status?: string) => {
     try {
       const body: Record<string, unknown> = { title: draft.title, story: draft.story, acceptanceCriteria: draft.acceptanceCriteria, labels: draft.labels };

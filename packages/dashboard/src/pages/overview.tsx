@@ -43,7 +43,10 @@ export function Overview({ site }: { site: string }) {
   if (!paths.nps) return (<section><PageHeader title={t('overview')} /><NotAvailable path="GET /v1/admin/insights/nps" /></section>);
   const r = report.data;
   const o = r?.nps.overall;
-  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
+  const set = (k: keyof typeof f) => (e: Event) => {
+    const value = (e.target as HTMLInputElement).value;
+    setF((prev) => ({ ...prev, [k]: value }));
+  };
   return (
     <section>
       <PageHeader title={t('overview')} />

@@ -136,7 +136,9 @@ function Surveys({ site }: { site: string }) {
   };
   const set = (k: keyof SurveyForm) => (e: Event) => {
     const el = e.target as HTMLInputElement;
-    setForm({ ...form!, [k]: el.type === 'checkbox' ? el.checked : el.value });
+    const value = el.type === 'checkbox' ? el.checked : el.value;
+    // Functional update: two events before a re-render (typing, then a click) must not undo each other.
+    setForm((f) => (f ? { ...f, [k]: value } : f));
   };
   return (
     <>
@@ -175,7 +177,10 @@ function Surveys({ site }: { site: string }) {
               <Field label={t('urlsExclude')}><textarea rows={2} value={form.exclude} onInput={set('exclude')} /></Field>
               <div class="checks" role="group" aria-label={t('devices')}>
                 {['desktop', 'mobile', 'tablet'].map((d) => (
-                  <label><input type="checkbox" checked={form.devices.includes(d)} onChange={(e) => setForm({ ...form, devices: (e.target as HTMLInputElement).checked ? [...form.devices, d] : form.devices.filter((x) => x !== d) })} /> {d}</label>
+                  <label><input type="checkbox" checked={form.devices.includes(d)} onChange={(e) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    setForm((f) => (f ? { ...f, devices: on ? [...f.devices, d] : f.devices.filter((x) => x !== d) } : f));
+                  }} /> {d}</label>
                 ))}
               </div>
               <Field label={t('locales')}><input value={form.locales} onInput={set('locales')} /></Field>
