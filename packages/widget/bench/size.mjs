@@ -31,3 +31,18 @@ if (loader && ui) rows.push({ file: 'script tag total (hark.js + hark-ui.js)', r
 console.log('widget bundle sizes (bytes)');
 console.table(rows);
 if (loader && ui) console.log(`budgets: loader ${loader.gzip} / 3072 B gz, loader+UI ${loader.gzip + ui.gzip} / 12288 B gz`);
+
+// Beside the peers' figures cited in the issue (path to a shown survey, gzip, measured on their npm builds;
+// quoted, not re-measured here: their packages are not installed in this repository).
+if (loader && ui) {
+  const peers = [
+    ['Hark: loader + UI (measured)', loader.gzip + ui.gzip, true],
+    ['Formbricks (cited)', 62_000],
+    ['Sprig (cited)', 93_000],
+    ['PostHog, surveys path (cited)', 167_000],
+  ];
+  console.log('\n| path to a shown survey | gzip bytes | vs Hark |');
+  console.log('|---|---:|---:|');
+  for (const [name, bytes] of peers) console.log(`| ${name} | ${bytes} | ${(bytes / (loader.gzip + ui.gzip)).toFixed(1)}× |`);
+  console.log(`@@plot ${JSON.stringify({ title: 'Bytes (gzip) to show a survey: lower is better', unit: 'B', bars: peers.map(([label, value, highlight]) => ({ label, value, display: `${(value / 1000).toFixed(1)} kB`, highlight: Boolean(highlight) })) })}`);
+}
