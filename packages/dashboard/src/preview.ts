@@ -8,6 +8,16 @@ let handle: { close(): void } | undefined;
 let last: { survey: any; theme: any; locale: string } | undefined;
 const DEFAULT_THEME = { brandColor: '#4f46e5', position: 'bottom-right', colorScheme: 'light' };
 
+// The widget focuses its prompt when it opens, as it should on a visitor's page. Here it is
+// re-mounted on every edit of the survey form, and a same-origin frame's focus() takes the focus
+// away from the parent: the field being typed in lost it, and the next keystrokes went nowhere
+// (a filled-in field left empty or at its default, Save blocked by an empty required name).
+// So the preview may move the focus only inside itself, once the user is working in it.
+const focusEl = HTMLElement.prototype.focus;
+HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
+  if (document.hasFocus()) focusEl.call(this, options);
+};
+
 function mount() {
   if (!ui || !last) return;
   handle?.close();

@@ -20,7 +20,17 @@ afterAll(async () => {
 });
 
 async function go(hash: string) {
-  await page.evaluate((h) => (location.hash = h), hash);
+  // Until the app has handled the hashchange (and moved the focus to the new page's heading on
+  // the next frame), #page-title is still the previous page's: wait for that, not just the title.
+  await page.evaluate(
+    (h) =>
+      new Promise<void>((done) => {
+        if (location.hash === h) return done();
+        addEventListener('hashchange', () => requestAnimationFrame(() => setTimeout(done)), { once: true });
+        location.hash = h;
+      }),
+    hash,
+  );
   await page.locator('#page-title').waitFor();
 }
 
@@ -170,6 +180,8 @@ describe('settings', () => {
     // Edit the wording: the preview follows.
     await page.getByLabel('Question text (EN)').fill('Would you recommend us to a friend?');
     await preview.getByText('Would you recommend us to a friend?').waitFor({ timeout: 15_000 });
+    // The preview, re-mounted on each edit, leaves the focus in the field being typed in.
+    expect(await page.getByLabel('Question text (EN)').evaluate((el) => el === document.activeElement)).toBe(true);
     await page.waitForTimeout(300);
     await shoot('settings-surveys');
   });

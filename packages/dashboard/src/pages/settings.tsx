@@ -119,19 +119,10 @@ function toSurvey(f: SurveyForm) {
 function Surveys({ site }: { site: string }) {
   const list = useAsync(() => api<{ items: any[] }>(`/v1/admin/sites/${site}/surveys`), [site]);
   const siteInfo = useAsync(() => api<{ theme: unknown }>(`/v1/admin/sites/${site}`), [site]);
-  const [form, setFormState] = useState<SurveyForm | null>(null);
-  // The latest form, updated synchronously by every edit: Save reads it, so it never sees a
-  // render-old closure when a click follows an edit before the re-render.
-  const latest = useRef<SurveyForm | null>(null);
-  latest.current = form;
-  const setForm = (next: SurveyForm | null | ((f: SurveyForm | null) => SurveyForm | null)) => {
-    latest.current = typeof next === 'function' ? next(latest.current) : next;
-    setFormState(latest.current);
-  };
+  const [form, setForm] = useState<SurveyForm | null>(null);
   const writable = can('pm', 'po');
   const save = async (e: Event) => {
     e.preventDefault();
-    const form = latest.current;
     if (!form) return;
     try {
       const body = toSurvey(form);
