@@ -316,11 +316,51 @@ export class ResponseStats implements ResponseStatsHook {
     return this.apply(incrementsFor([after], [before]));
   }
 
+  private pending = new Map<string, StatIncrement>();
+  private waiting: (() => void)[] = [];
+  private flushing: Promise<void> | null = null;
+
+  /**
+   * Group commit of increments: every change that arrives while a flush is being
+   * written is merged per roll-up document into the next flush, so a burst of answers
+   * to the same survey on the same day costs one upsert, not one each. A caller's
+   * promise resolves once the flush holding its increments is applied, as before.
+   */
+  private apply(increments: StatIncrement[]): Promise<void> {
+    for (const { dims, inc } of increments) {
+      const key = `${dims.siteKey}\u0000${dims.day}\u0000${dims.surveyId}\u0000${dims.type}\u0000${dims.device}\u0000${dims.lang}`;
+      const into = this.pending.get(key);
+      if (!into) this.pending.set(key, { dims, inc: { ...inc } });
+      else for (const [path, v] of Object.entries(inc)) into.inc[path] = (into.inc[path] ?? 0) + v;
+    }
+    const done = new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.flushing ??= this.flush();
+    return done;
+  }
+
+  private async flush(): Promise<void> {
+    await new Promise((r) => setImmediate(r));
+    while (this.pending.size || this.waiting.length) {
+      const batch = [...this.pending.values()];
+      const waiting = this.waiting;
+      this.pending = new Map();
+      this.waiting = [];
+      for (const i of batch) for (const [path, v] of Object.entries(i.inc)) if (v === 0) delete i.inc[path];
+      try {
+        await this.applyNow(batch.filter((i) => Object.keys(i.inc).length > 0));
+      } catch (err) {
+        this.options.onError?.(err);
+      }
+      for (const w of waiting) w();
+    }
+    this.flushing = null;
+  }
+
   /**
    * Applies increments site by site. A failure never fails the caller's write (it is
    * done): the site's roll-up is dropped instead and rebuilt on the next query.
    */
-  private async apply(increments: StatIncrement[]): Promise<void> {
+  private async applyNow(increments: StatIncrement[]): Promise<void> {
     const bySite = new Map<string, StatIncrement[]>();
     for (const i of increments) bySite.set(i.dims.siteKey, [...(bySite.get(i.dims.siteKey) ?? []), i]);
     for (const [siteKey, incs] of bySite) {

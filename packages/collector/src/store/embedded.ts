@@ -104,8 +104,11 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     if (batch.length === 0) return;
     const fresh: PendingInsert[] = [];
     const seen = new Set<string>();
+    // nedb keeps a unique in-memory index on _id: read it directly rather than queueing a
+    // lookup per document behind the disk appends in nedb's executor.
+    const byId = (this.ds as unknown as { indexes: Record<string, { getMatching(v: string): unknown[] }> }).indexes._id!;
     for (const p of batch) {
-      const exists = seen.has(p.doc._id) || (await this.ds.findOneAsync({ _id: p.doc._id })) !== null;
+      const exists = seen.has(p.doc._id) || byId.getMatching(p.doc._id).length > 0;
       if (exists) p.resolve('duplicate');
       else {
         seen.add(p.doc._id);
