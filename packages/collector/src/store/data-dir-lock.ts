@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function alive(pid: number): boolean {
@@ -18,6 +18,8 @@ export class DataDirLockedError extends Error {}
  * what to stop; a lock left by a killed process is taken over.
  */
 export function lockDataDir(dir: string, holder: string): () => void {
+  // A fresh clone has no data directory yet: the first start makes it.
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, 'LOCK');
   try {
     const [pidText, who] = readFileSync(file, 'utf8').split('\n');

@@ -126,3 +126,24 @@ describe('durability of acknowledged writes (MongoDB adapter)', () => {
     }
   });
 });
+
+describe('first start', () => {
+  it('`hark start` creates a missing data directory, seeds the demo site and prints the URLs and a one-time admin token', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'hark-first-'));
+    dirs.push(parent);
+    const h = await startChildHark('start', { HARK_DATA_DIR: join(parent, 'does', 'not', 'exist'), HARK_ADMIN_TOKEN: '' });
+    try {
+      const out = h.output();
+      expect(out).toMatch(/widget demo\s+http:\/\/127\.0\.0\.1:\d+\/demo\//);
+      await new Promise((r) => setTimeout(r, 300));
+      const printed = /Admin token \(shown once[^)]*\): (hark_\S+)/.exec(h.output());
+      expect(printed, h.output()).not.toBeNull();
+      const list = await fetch(`${h.url}/v1/admin/sites`, { headers: { authorization: `Bearer ${printed![1]}` } });
+      expect(list.status).toBe(200);
+      expect((await get(`${h.url}/v1/sites/demo/config`)).status).toBe(200);
+    } finally {
+      h.child.kill('SIGTERM');
+      await h.exited;
+    }
+  });
+});
