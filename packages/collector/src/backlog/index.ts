@@ -72,18 +72,10 @@ export async function createBacklogServices(store: Store, core: CoreServices): P
       }
     })();
   });
-  // Responses whose tagging failed at ingest are tagged later by the sweeper: announce those
-  // (a re-tag of an already tagged response is not a new event).
-  const retagOne = core.tagging.retagOne.bind(core.tagging);
-  core.tagging.retagOne = async (doc: ResponseDoc) => {
-    const wasTagged = (doc.tagging as { status?: string } | undefined)?.status === 'done';
-    const ok = await retagOne(doc);
-    if (ok && !wasTagged) {
-      const fresh = await core.responses.collection.findOne({ siteKey: doc.siteKey, id: doc.id });
-      if (fresh?.tags) void emit(fresh.siteKey, 'response.tagged', { id: fresh.id, siteKey: fresh.siteKey, comment: fresh.comment, tags: fresh.tags });
-    }
-    return ok;
-  };
+  // Responses whose tagging failed at ingest are tagged later by the sweeper: announce those.
+  core.tagging.onLateTagged((d) => {
+    if (d.tags) void emit(d.siteKey, 'response.tagged', { id: d.id, siteKey: d.siteKey, comment: d.comment, tags: d.tags });
+  });
 
   dispatcher.start();
   return { stories: storiesService, webhooks: new WebhookRegistry(webhooks, deliveries, () => dispatcher.invalidate()), dispatcher };

@@ -44,6 +44,7 @@ function errorText(err: unknown): string {
 export class TaggingService {
   private taxonomyCache = new Map<string, { taxonomy: Taxonomy; at: number }>();
   private discoveredCache = new Map<string, { themes: DiscoveredTheme[]; at: number }>();
+  private readonly lateTagged: ((doc: ResponseDoc) => void)[] = [];
   /** For tests: make the tagger fail on purpose. */
   failNext = 0;
 
@@ -129,6 +130,14 @@ export class TaggingService {
   }
 
   /** Re-tags one stored response, keeping any human override. */
+  /**
+   * Called with a response that has just become tagged after ingest could not tag it
+   * (the sweeper's retry). A re-tag of an already tagged response is not reported.
+   */
+  onLateTagged(fn: (doc: ResponseDoc) => void): void {
+    this.lateTagged.push(fn);
+  }
+
   async retagOne(doc: ResponseDoc): Promise<boolean> {
     const attempts = ((doc.tagging as { attempts?: number } | undefined)?.attempts ?? 0) + 1;
     try {
@@ -136,7 +145,9 @@ export class TaggingService {
       const tags = effectiveTags(auto, doc.tagOverride as never);
       const tagging = { status: 'done', attempts, taggedAt: new Date().toISOString() };
       await this.responses.updateOne({ siteKey: doc.siteKey, id: doc.id }, { $set: { autoTags: auto, tags, tagging } });
-      await this.stats?.replace(doc, { ...doc, autoTags: auto, tags, tagging });
+      const after: ResponseDoc = { ...doc, autoTags: auto, tags, tagging };
+      await this.stats?.replace(doc, after);
+      if ((doc.tagging as { status?: string } | undefined)?.status !== 'done') for (const fn of this.lateTagged) fn(after);
       return true;
     } catch (err) {
       await this.responses.updateOne(

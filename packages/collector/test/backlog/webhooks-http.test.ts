@@ -82,6 +82,28 @@ describe('webhooks: delivery', () => {
     }
   });
 
+  it('response.tagged is announced once, later, for a response whose tagging failed at ingest', async () => {
+    const rx = await startReceiver();
+    try {
+      const hook = await (await h.admin('/v1/admin/sites/demo/webhooks', { method: 'POST', ...json({ url: rx.url, events: ['response.tagged'] }) })).json();
+      h.services.tagging.failNext = 1;
+      const r = npsResponse({ score: 3, comment: 'The export button does nothing' });
+      expect((await h.post('/v1/sites/demo/responses', r)).status).toBe(202);
+      expect((await (await h.admin(`/v1/admin/responses/${r.id}`)).json()).tagging.status).toBe('failed');
+      expect(await h.services.tagging.sweepUntagged()).toBeGreaterThanOrEqual(1);
+      const [got] = await rx.waitFor(1);
+      const body = JSON.parse(got!.body);
+      expect(body).toMatchObject({ event: 'response.tagged', data: { id: r.id, tags: { kind: 'bug' } } });
+      // Re-tagging an already tagged response is not a new event.
+      await h.services.tagging.retagSite('demo', { restart: true });
+      await new Promise((res) => setTimeout(res, 200));
+      expect(rx.received.filter((x) => JSON.parse(x.body).data.id === r.id)).toHaveLength(1);
+      await h.admin(`/v1/admin/webhooks/${hook.id}`, { method: 'DELETE' });
+    } finally {
+      await rx.close();
+    }
+  });
+
   it('a 4xx answer is final; 5xx is retried until the schedule runs out', async () => {
     const rx = await startReceiver([404, 503, 503, 503]);
     try {
