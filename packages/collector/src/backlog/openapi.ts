@@ -1,28 +1,13 @@
 // OpenAPI paths of the backlog routes (merged into /v1/openapi.json).
 import { ListStoriesQuery, StoriesExportQuery, StoryExportQuery } from '@hark/shared';
-import { z } from 'zod';
+import { type Json, adminErrors, bearer, error, json, jsonBody, pathParam, queryParams, ref } from '../openapi/fragments.ts';
 
-type Json = Record<string, unknown>;
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('Error'), description);
-const errs = {
-  '400': error('Invalid input: the body names each field and the problem'),
-  '401': error('Missing or invalid bearer token'),
-  '403': error('The token\'s role may not do this'),
-  '404': error('Not found'),
-};
-const sec = [{ bearer: [] }];
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const siteKey = { name: 'siteKey', in: 'path', required: true, schema: { type: 'string' } };
-const jsonBody = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
+const errs = adminErrors;
+const sec = bearer;
+const idParam = pathParam('id');
+const siteKey = pathParam('siteKey');
 const list = (name: string, cursor = false) =>
   json({ type: 'object', properties: { items: { type: 'array', items: ref(name) }, ...(cursor ? { nextCursor: { type: ['string', 'null'] } } : {}) } });
-
-function queryParams(schema: z.ZodObject): Json[] {
-  const js = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, Json>; required?: string[] };
-  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: js.required?.includes(name) && !('default' in s), schema: s }));
-}
 
 const exportAnswers = {
   '200': {

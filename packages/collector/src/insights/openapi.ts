@@ -1,28 +1,10 @@
 // OpenAPI paths of the insights, triage and initiative routes (merged into /v1/openapi.json).
 import { InboxQuery, InitiativeListQuery, NpsCompareQuery, NpsQuery, ThemesQuery } from '@hark/shared';
-import { z } from 'zod';
+import { type Json, adminErrors, bearer, error, json, jsonBody, pathParam, queryParams, ref } from '../openapi/fragments.ts';
 
-type Json = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('Error'), description);
-const adminErrors = {
-  '400': error('Invalid input: the body names each field and the problem'),
-  '401': error('Missing or invalid bearer token'),
-  '403': error('The token\'s role may not do this'),
-  '404': error('Not found'),
-};
-const sec = [{ bearer: [] }];
-const p = (name: string, description?: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, ...(description ? { description } : {}) });
-const requestBody = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
-
-function queryParams(schema: z.ZodType): Json[] {
-  // Refinements do not change the fields; the JSON Schema of the input lists them.
-  const js = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, Json>; required?: string[] };
-  const required = new Set(js.required ?? []);
-  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: required.has(name), schema: s, ...(s.description ? { description: s.description } : {}) }));
-}
+const sec = bearer;
+const p = pathParam;
+const requestBody = jsonBody;
 
 const conflict = error('Transition not allowed by the workflow, or the record changed meanwhile');
 

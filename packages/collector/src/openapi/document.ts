@@ -19,34 +19,20 @@ import {
 } from '@hark/shared';
 import { z } from 'zod';
 import { ListResponsesQuery } from '../responses/list-query.ts';
+import { type Json, adminErrors, bearer, error, json, pathParam, queryParams, ref } from './fragments.ts';
 import { insightsPaths } from '../insights/index.ts';
 import { backlogPaths } from '../backlog/index.ts';
 import { sessionAuthPaths } from '../http/routes/session-auth.ts';
 
-type Json = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const error = (description: string) => json(ref('Error'), description);
-
 const errors = {
-  '400': error('Invalid input: the body names each field and the problem'),
-  '401': error('Missing or invalid bearer token'),
-  '403': error('The token\'s role may not do this'),
-  '404': error('Not found'),
+  ...adminErrors,
   '429': error('Rate limited: see Retry-After'),
   '503': error('Store unavailable'),
 };
-const adminErrors = { '400': errors['400'], '401': errors['401'], '403': errors['403'], '404': errors['404'] };
 
-const sec = [{ bearer: [] }];
-const siteKey = { name: 'siteKey', in: 'path', required: true, schema: { type: 'string' } };
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-
-function queryParams(schema: z.ZodObject): Json[] {
-  const js = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, Json> };
-  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
-}
+const sec = bearer;
+const siteKey = pathParam('siteKey');
+const idParam = pathParam('id');
 
 const components: Record<string, z.ZodType> = {
   Error: ErrorBody,

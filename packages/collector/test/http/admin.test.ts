@@ -136,6 +136,11 @@ describe('operations endpoints', () => {
       expect(doc.paths[p], p).toBeDefined();
     }
     expect(doc.components.schemas.ResponseInput.properties.id).toBeDefined();
+    // Query parameters are read from the zod schemas that validate them.
+    const params = (path: string) => doc.paths[path].get.parameters.map((x: { name: string; required: boolean }) => `${x.name}${x.required ? '!' : ''}`);
+    expect(params('/v1/admin/responses')).toEqual(expect.arrayContaining(['site', 'survey', 'from', 'to', 'track', 'theme', 'limit', 'cursor']));
+    expect(params('/v1/admin/insights/nps')).toEqual(expect.arrayContaining(['site!', 'interval', 'segment']));
+    expect(params('/v1/admin/stories')).toEqual(expect.arrayContaining(['status', 'cursor']));
     expect(JSON.stringify(doc)).not.toMatch(/"\$ref":"#\/\$defs/);
   });
 });

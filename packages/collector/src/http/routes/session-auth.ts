@@ -4,6 +4,7 @@ import type { Services } from '../../services.ts';
 import { authenticate, requireRole } from '../auth.ts';
 import { jsonBody } from '../body.ts';
 import { HttpError, parseOr400 } from '../errors.ts';
+import { error, json, ref } from '../../openapi/fragments.ts';
 import { accountServices, readCookie, SESSION_COOKIE, type SessionPrincipal } from '../../auth/sessions.ts';
 import { AccountCreate, AccountInfo, AccountPatch, LoginBody } from '../../auth/users.ts';
 
@@ -109,9 +110,8 @@ export function sessionAuthRoutes(services: Services, bodyLimitKb: number): Rout
 }
 
 // ---- OpenAPI
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const j = (schema: unknown, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-const err = (description: string) => j(ref('Error'), description);
+const j = json;
+const err = error;
 const errs = { '400': err('Invalid input'), '401': err('Not signed in'), '403': err('Not an admin, or missing X-CSRF-Token with a session cookie'), '404': err('Not found') };
 const sec = [{ bearer: [] }, { session: [] }];
 // AccountInfo, AccountCreate, AccountPatch and LoginBody carry .meta({ id }): the document
