@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { StoredResponse } from '@hark/shared';
 import type { Doc } from '../store/port.ts';
 import { toApiResponse } from './serialize.ts';
+import { safeCell } from '../csv/csv-cell.ts';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
@@ -28,14 +29,6 @@ const CSV_COLUMNS: [string, (r: StoredResponse) => unknown][] = [
   ['themes', (r) => (r.tags?.themes ?? []).join('; ')],
 ];
 
-// Spreadsheet apps run cells that start with these as formulas; a visitor's comment must never do that.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function cell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  const s = String(v);
-  return FORMULA_START.test(s) ? `'${s}` : s;
-}
 
 export function csvHeader(): string {
   return stringify([CSV_COLUMNS.map(([name]) => name)]);
@@ -43,7 +36,7 @@ export function csvHeader(): string {
 
 export function csvRow(doc: Doc): string {
   const r = toApiResponse(doc);
-  return stringify([CSV_COLUMNS.map(([, get]) => cell(get(r)))]);
+  return stringify([CSV_COLUMNS.map(([, get]) => safeCell(get(r)))]);
 }
 
 export function jsonlRow(doc: Doc): string {

@@ -13,7 +13,7 @@ import { confidenceOf, levelOf, priorityOf } from '../../src/backlog/priority.ts
 import type { SourceResponse } from '../../src/backlog/source.ts';
 import { draftStory, labelOf } from '../../src/backlog/story-draft.ts';
 import { canTransition, mergeStories } from '../../src/backlog/story-merge.ts';
-import { safeCell } from '../../src/backlog/exports/csv-cell.ts';
+import { safeCell } from '../../src/csv/csv-cell.ts';
 import { ghScript, githubIssues, shellQuote } from '../../src/backlog/exports/github.ts';
 import { jiraCsv } from '../../src/backlog/exports/jira-csv.ts';
 import { linearCsv } from '../../src/backlog/exports/linear-csv.ts';

@@ -2,7 +2,7 @@
 // one Labels column per label (Jira's importer maps repeated "Labels" columns to
 // several labels; a label may not contain spaces).
 import type { Story } from '@hark/shared';
-import { toCsv } from './csv-cell.ts';
+import { toCsv } from '../../csv/csv-cell.ts';
 import { storyJira } from './text.ts';
 
 export const JIRA_COLUMNS = ['Summary', 'Description', 'Issue Type', 'Priority', 'Labels'] as const;

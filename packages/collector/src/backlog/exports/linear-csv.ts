@@ -1,7 +1,7 @@
 // Linear CSV import: Title, Description (Markdown), Priority (Urgent, High,
 // Medium, Low), Status, Labels (comma-separated in one cell).
 import type { Story } from '@hark/shared';
-import { toCsv } from './csv-cell.ts';
+import { toCsv } from '../../csv/csv-cell.ts';
 import { storyMarkdown } from './text.ts';
 
 export const LINEAR_COLUMNS = ['Title', 'Description', 'Priority', 'Status', 'Labels'];
