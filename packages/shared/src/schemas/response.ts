@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeviceType, IsoDate, Locale, Primitive, SiteKey, SurveyId, SurveyKind, safeRecord } from './common.ts';
+import { DeviceType, IsoDate, Locale, Primitive, SiteKey, SurveyId, SurveyKind, isSafeKey, safeRecord } from './common.ts';
 import { TaggingState, Tags, TagOverride } from './tags.ts';
 
 export const MAX_BATCH = 50;
@@ -26,7 +26,7 @@ export const ResponseContext = z
     const extra = Object.keys(ctx).length;
     if (extra > 40) issues.addIssue({ code: 'custom', message: 'context has at most 40 fields' });
     for (const k of Object.keys(ctx)) {
-      if (k.startsWith('$') || k.includes('.') || k === '__proto__' || k === 'constructor' || k === 'prototype') {
+      if (!isSafeKey(k)) {
         issues.addIssue({ code: 'custom', path: [k], message: 'field name not allowed' });
       }
     }
