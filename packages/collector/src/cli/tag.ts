@@ -5,7 +5,8 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { tagResponse, type TagInput } from '../triage/tagger.ts';
+import type { TagInput } from '../triage/tagger.ts';
+import { tagResponseWithLlm } from '../triage/llm-tagger.ts';
 
 function checkInput(v: unknown): string | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'expected a JSON object';
@@ -44,7 +45,8 @@ export async function runTag(
     }
     let out: string;
     try {
-      const tags = tagResponse(obj as TagInput);
+      // The local tagger, refined by the optional model when HARK_TAGGER_LLM_URL is set (local on any failure).
+      const tags = await tagResponseWithLlm(obj as TagInput);
       out = JSON.stringify({ ...(obj as object), tags });
     } catch (e) {
       bad++;

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runHark } from '../support/cli.ts';
 
@@ -16,5 +18,30 @@ describe('hark tag (the real binary)', () => {
     expect(out[0].tags).toMatchObject({ language: 'en', kind: 'praise', track: 'strategic', npsCategory: 'promoter', sentiment: { label: 'positive' } });
     expect(out[1].tags).toMatchObject({ language: 'fr', kind: 'bug', track: 'tactical' });
     expect(Object.keys(out[1].tags)).toEqual(expect.arrayContaining(['language', 'sentiment', 'kind', 'kinds', 'track', 'trackReason', 'themes']));
+  });
+
+  it('asks the optional OpenAI-compatible model when HARK_TAGGER_LLM_URL is set, with the comment PII-masked', async () => {
+    let asked = '';
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        asked = body;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ choices: [{ message: { content: '{"kind":"question","track":"tactical","trackReason":"asks how","sentiment":"neutral"}' } }] }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/chat/completions`;
+      const line = JSON.stringify({ id: 'q', type: 'feedback_button', comment: 'Mail me at jo@example.com about the invoices page', locale: 'en', context: { url: 'https://x.test/' } });
+      const r = await runHark(['tag'], { HARK_TAGGER_LLM_URL: url }, `${line}\n`);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).tags).toMatchObject({ kind: 'question', track: 'tactical', trackReason: 'asks how', sentiment: { label: 'neutral' } });
+      expect(asked).toContain('invoices page');
+      expect(asked).not.toContain('jo@example.com');
+    } finally {
+      server.close();
+    }
   });
 });
