@@ -114,3 +114,6 @@ export async function waitFor<T>(fn: () => Promise<T | undefined | false>, ms = 
 }
 
 export const shot = (name: string) => fileURLToPath(new URL(`../../../../docs/screenshots/${name}.png`, import.meta.url));
+
+/** The widget's dialog, inside its shadow root (Playwright's locators pierce it). */
+export const dialog = (page: Page) => page.locator('hark-widget [role=dialog]');

@@ -1,8 +1,7 @@
 // The collector is up but its store is not: ingest answers 503. The widget's outbox must
 // keep the answer and deliver it exactly once when the store is back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { newPage, responses, setup, waitFor, type Env } from './harness.ts';
+import { dialog, newPage, responses, setup, waitFor, type Env } from './harness.ts';
 
 let env: Env;
 beforeAll(async () => {
@@ -12,7 +11,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-const dialog = (page: Page) => page.locator('hark-widget [role=dialog]');
 
 /** The embedded store's fault switch (EmbeddedStore.setOutage). */
 function outage(on: boolean) {

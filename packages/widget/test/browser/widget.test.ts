@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, responses, setup, shot, waitFor, type Env } from './harness.ts';
+import { dialog, newPage, responses, setup, shot, waitFor, type Env } from './harness.ts';
 
 let env: Env;
 beforeAll(async () => {
@@ -13,7 +13,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-const dialog = (page: Page) => page.locator('hark-widget [role=dialog]');
 const find = (items: Awaited<ReturnType<typeof responses>>, pred: (i: (typeof items)[number]) => boolean) => items.filter(pred);
 
 describe('widget in Chromium', () => {

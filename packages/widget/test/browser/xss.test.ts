@@ -1,8 +1,7 @@
 // Every string that reaches the widget from outside (survey texts set in the admin API,
 // and string overrides) is rendered as text, never as HTML.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { ADMIN, newPage, responses, setup, waitFor, type Env } from './harness.ts';
+import { ADMIN, dialog, newPage, responses, setup, waitFor, type Env } from './harness.ts';
 
 let env: Env;
 beforeAll(async () => {
@@ -13,7 +12,6 @@ afterAll(async () => {
 });
 
 const PAYLOAD = '<img src=x onerror="window.__xss=1">';
-const dialog = (page: Page) => page.locator('hark-widget [role=dialog]');
 
 describe('widget XSS', () => {
   it('renders hostile survey texts and string overrides inertly, and stores a hostile comment as text', async () => {
