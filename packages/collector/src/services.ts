@@ -4,9 +4,9 @@ import { TokensService } from './auth/tokens.ts';
 import { IngestService } from './ingest/ingest.ts';
 import { ResponsesService } from './responses/responses.ts';
 import { countersSpec, jobsSpec, responsesSpec, sitesSpec, surveysSpec, tagOverridesSpec, taxonomiesSpec, tokensSpec } from './store/collections.ts';
-import { TaggingService, type RetagCheckpoint, type TaxonomyDoc } from './triage/tagging-service.ts';
+import { TaggingService } from './triage/tagging-service.ts';
 import { TagOverrideService } from './triage/tag-override.ts';
-import type { Collection, Store } from './store/port.ts';
+import type { Store } from './store/port.ts';
 import { createInsightsServices, createResponseStats, type InsightsServices } from './insights/index.ts';
 import type { ResponseStats } from './insights/response-stats.ts';
 import { createBacklogServices, type BacklogServices } from './backlog/index.ts';
@@ -50,7 +50,7 @@ export async function createServices(store: Store, options: ServicesOptions = {}
   const responseStats = await createResponseStats(store, responses, options.retentionDays);
   const surveysService = new SurveysService(surveys);
   const sitesService = new SitesService(sites);
-  const tagging = new TaggingService(responses, taxonomies as never as Collection<TaxonomyDoc>, jobs as never as Collection<RetagCheckpoint>, responseStats);
+  const tagging = new TaggingService(responses, taxonomies, jobs, responseStats);
   const ingest = new IngestService(responses, surveysService, sitesService, tagging);
   ingest.onIngested((docs) => responseStats.add(docs));
   const core: CoreServices = {

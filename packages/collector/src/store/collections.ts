@@ -1,3 +1,4 @@
+import type { ThemeDef } from '@hark/shared';
 import type { CollectionSpec, Doc } from './port.ts';
 
 // Every collection Hark stores, with its natural key (which becomes the primary
@@ -70,12 +71,32 @@ export const countersSpec: CollectionSpec<CounterDoc> = {
   indexes: [{ fields: { expiresAt: 1 }, expireAfterSeconds: 0 }],
 };
 
-export const taxonomiesSpec: CollectionSpec<Doc & { siteKey: string; themes: unknown[]; updatedAt: string }> = {
+/** A site's own theme taxonomy (without one, the built-in taxonomy applies). */
+export interface TaxonomyDoc extends Doc {
+  siteKey: string;
+  themes: ThemeDef[];
+  updatedAt: string;
+}
+
+/** Progress of a site's re-tag, so an interrupted run resumes where it stopped. */
+export interface RetagCheckpoint extends Doc {
+  key: string;
+  siteKey: string;
+  status: 'running' | 'done' | 'failed';
+  processed: number;
+  lastReceivedAt?: Date;
+  lastId?: string;
+  startedAt: string;
+  updatedAt: string;
+  error?: string;
+}
+
+export const taxonomiesSpec: CollectionSpec<TaxonomyDoc> = {
   name: 'taxonomies',
   key: (d) => d.siteKey,
 };
 
-export const jobsSpec: CollectionSpec<Doc & { key: string; siteKey: string; status: 'running' | 'done' | 'failed'; processed: number; startedAt: string; updatedAt: string }> = {
+export const jobsSpec: CollectionSpec<RetagCheckpoint> = {
   name: 'jobs',
   key: (d) => d.key,
 };

@@ -1,30 +1,12 @@
 import type { Site, Tags, ThemeDef } from '@hark/shared';
 import type { Collection } from '../store/port.ts';
-import type { ResponseDoc } from '../store/collections.ts';
+import type { ResponseDoc, RetagCheckpoint, TaxonomyDoc } from '../store/collections.ts';
 import { detectPii } from './pii.ts';
 import { tagResponse } from './tagger.ts';
 import { discoverThemes, type DiscoveredTheme } from './theme-discovery.ts';
 import { DEFAULT_TAXONOMY, type Taxonomy } from './themes.ts';
 import { effectiveTags } from './effective-tags.ts';
 import type { ResponseStatsHook } from '../insights/response-stats.ts';
-
-export interface TaxonomyDoc extends Record<string, unknown> {
-  siteKey: string;
-  themes: ThemeDef[];
-  updatedAt: string;
-}
-
-export interface RetagCheckpoint extends Record<string, unknown> {
-  key: string;
-  siteKey: string;
-  status: 'running' | 'done' | 'failed';
-  processed: number;
-  lastReceivedAt?: Date;
-  lastId?: string;
-  startedAt: string;
-  updatedAt: string;
-  error?: string;
-}
 
 const CACHE_MS = 10 * 60_000;
 const DISCOVERY_SAMPLE = 5000;
