@@ -131,4 +131,8 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+// index.html shows a loading line until the script runs; Preact appends to a container rather than
+// replacing what is in it, so the placeholder is cleared first.
+const root = document.getElementById('app')!;
+root.replaceChildren();
+render(<App />, root);

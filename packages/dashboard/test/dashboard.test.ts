@@ -355,6 +355,8 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     const p = await c.newPage();
     await p.goto(`${env.hark.url}/app/`);
     await p.getByRole('heading', { name: /Sign in/ }).waitFor();
+    // The loading line of index.html is gone once the app has rendered.
+    expect(await p.locator('#app').innerText()).not.toContain('Hark…');
     await p.screenshot({ path: `${SHOTS}dashboard-signin.png` });
     expect(await axe(p)).toEqual([]);
     await c.close();
