@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { startHark } from '../src/server.ts';
+import { defaultTaggerThreads } from '../src/triage/tagger-pool.ts';
 
 const kind = process.argv[2];
 const token = 'bench-admin-token-0123456789';
@@ -17,11 +18,12 @@ async function main() {
       res.status(204).end();
     });
     const server = app.listen(0, '127.0.0.1', () => {
-      process.stdout.write(`READY http://127.0.0.1:${(server.address() as { port: number }).port}\n`);
+      process.stdout.write(`READY http://127.0.0.1:${(server.address() as { port: number }).port} ${process.pid}\n`);
     });
     return;
   }
-  const common = { seedDemo: true, adminToken: token, ratePerIpPerMin: 10_000_000, ratePerSitePerMin: 10_000_000, logLevel: 'silent' };
+  // As `hark serve` runs by default (HARK_TAGGER_THREADS unset), with limits raised out of the way.
+  const common = { seedDemo: true, adminToken: token, ratePerIpPerMin: 10_000_000, ratePerSitePerMin: 10_000_000, logLevel: 'silent', taggerThreads: defaultTaggerThreads() };
   let stopMongo: (() => Promise<void>) | undefined;
   let mongodbUri: string | undefined;
   if (kind === 'mongodb') {
@@ -39,7 +41,7 @@ async function main() {
     mongodbUri,
     mongodbDb: `hark_bench_${Date.now()}`,
   });
-  process.stdout.write(`READY ${h.url}\n`);
+  process.stdout.write(`READY ${h.url} ${process.pid}\n`);
   process.on('SIGTERM', async () => {
     await h.close();
     await stopMongo?.();

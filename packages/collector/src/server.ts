@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
-import { createApp, type AppOptions } from './http/app.ts';
+import { createHttpHandler, type AppOptions } from './http/app.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createServices, type Services } from './services.ts';
@@ -10,6 +10,7 @@ import { lockDataDir } from './store/data-dir-lock.ts';
 import { seedDemo } from './demo/seed.ts';
 import { startRetentionPurge } from './retention/purge.ts';
 import { stopBacklog } from './backlog/index.ts';
+import { TaggerPool, defaultTaggerThreads } from './triage/tagger-pool.ts';
 import type { Env } from './config/env.ts';
 
 export interface StartOptions extends Partial<AppOptions> {
@@ -27,6 +28,8 @@ export interface StartOptions extends Partial<AppOptions> {
   storeTimeoutMs?: number;
   /** How often responses whose tagging failed are retried. */
   tagSweepMs?: number;
+  /** Worker threads for tagging (tagger-pool.ts); 0 or absent: tag on the event loop. */
+  taggerThreads?: number;
 }
 
 export interface RunningHark {
@@ -52,7 +55,8 @@ export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
     dataDir: opts.dataDir,
     timeoutMs: opts.storeTimeoutMs,
   });
-  const services = await createServices(store, { retentionDays: opts.retentionDays });
+  const pool = opts.taggerThreads ? await TaggerPool.start(opts.taggerThreads) : null;
+  const services = await createServices(store, { retentionDays: opts.retentionDays, tagger: pool ? (input, o) => pool.tag(input, o) : undefined });
   const generatedAdminToken = await services.tokens.bootstrap(opts.adminToken);
   const seeded = opts.seedDemo ? await seedDemo(services) : false;
   const stopPurge = opts.retentionDays && store.kind === 'embedded' ? startRetentionPurge(services, opts.retentionDays) : () => {};
@@ -60,11 +64,15 @@ export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
   const sweep = setInterval(() => void services.tagging.sweepUntagged().catch((err) => log.warn({ err }, 'tagging sweep failed')), opts.tagSweepMs ?? 30_000);
   sweep.unref();
   const metrics = createMetrics();
-  const app = createApp(services, log, metrics, opts);
+  const { app, handle } = createHttpHandler(services, log, metrics, opts);
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
+  const server = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   // Behind a load balancer, idle keep-alive sockets must outlive the balancer's.
   server.keepAliveTimeout = 65_000;
@@ -102,6 +110,7 @@ export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
           server.closeIdleConnections();
         });
         await store.close();
+        await pool?.close();
         unlock();
       })();
       return closing;
@@ -126,6 +135,7 @@ export function startOptionsFromEnv(env: Env, overrides: Partial<StartOptions> =
     trustProxy: env.HARK_TRUST_PROXY,
     storeTimeoutMs: env.HARK_STORE_TIMEOUT_MS,
     seedDemo: env.HARK_DEMO,
+    taggerThreads: env.HARK_TAGGER_THREADS ?? defaultTaggerThreads(),
     ...overrides,
   };
 }

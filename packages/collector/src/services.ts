@@ -10,6 +10,7 @@ import type { Store } from './store/port.ts';
 import { createInsightsServices, createResponseStats, type InsightsServices } from './insights/index.ts';
 import type { ResponseStats } from './insights/response-stats.ts';
 import { createBacklogServices, type BacklogServices } from './backlog/index.ts';
+import type { Tagger } from './triage/tagger-pool.ts';
 import { MemoryRateCounter, type RateCounter, StoreRateCounter } from './http/rate-limit.ts';
 
 export interface CoreServices {
@@ -33,6 +34,8 @@ export interface Services extends CoreServices {
 
 export interface ServicesOptions {
   retentionDays?: number;
+  /** Where responses are tagged: a worker pool (TaggerPool.tag), or this thread when absent. */
+  tagger?: Tagger;
 }
 
 /** Wires every service to its collections. Routes and the CLI both start here. */
@@ -50,7 +53,7 @@ export async function createServices(store: Store, options: ServicesOptions = {}
   const responseStats = await createResponseStats(store, responses, options.retentionDays);
   const surveysService = new SurveysService(surveys);
   const sitesService = new SitesService(sites);
-  const tagging = new TaggingService(responses, taxonomies, jobs, responseStats);
+  const tagging = new TaggingService(responses, taxonomies, jobs, responseStats, options.tagger);
   const ingest = new IngestService(responses, surveysService, sitesService, tagging);
   ingest.onIngested((docs) => responseStats.add(docs));
   const core: CoreServices = {

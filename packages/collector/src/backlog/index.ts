@@ -53,7 +53,7 @@ export async function createBacklogServices(store: Store, core: CoreServices): P
     store.collection(deliveriesSpec),
   ]);
   const dispatcher = new WebhookDispatcher(webhooks, deliveries, deliveryOptionsFromEnv());
-  const emit = (siteKey: string, event: Parameters<WebhookDispatcher['emit']>[1], data: Record<string, unknown>) =>
+  const emit = (siteKey: string, event: Parameters<WebhookDispatcher['emit']>[1], data: Parameters<WebhookDispatcher['emit']>[2]) =>
     dispatcher.emit(siteKey, event, data).catch(() => 0);
 
   const storiesService = new StoriesService(stories, core.responses.collection, core.sites, {
@@ -65,9 +65,9 @@ export async function createBacklogServices(store: Store, core: CoreServices): P
   core.ingest.onIngested((docs) => {
     void (async () => {
       for (const d of docs) {
-        await emit(d.siteKey, 'response.created', responseEventData(d));
+        await emit(d.siteKey, 'response.created', () => responseEventData(d));
         if ((d.tagging as { status?: string } | undefined)?.status === 'done' && d.tags) {
-          await emit(d.siteKey, 'response.tagged', { id: d.id, siteKey: d.siteKey, comment: d.comment, tags: d.tags });
+          await emit(d.siteKey, 'response.tagged', () => ({ id: d.id, siteKey: d.siteKey, comment: d.comment, tags: d.tags }));
         }
       }
     })();

@@ -27,6 +27,8 @@ export const EnvSchema = z.object({
   HARK_CONFIG_MAX_AGE: int(0, 86_400).default(60),
   HARK_STORE_TIMEOUT_MS: int(100, 60_000).default(3000),
   HARK_DEMO: bool.default(false),
+  // Worker threads that tag responses; 0 tags on the event loop. Unset: one per core but one, at most four.
+  HARK_TAGGER_THREADS: int(0, 64).optional(),
   // Optional LLM add-on for the tagger (read by triage/llm-tagger.ts); validated here so a typo fails at startup.
   HARK_TAGGER_LLM_URL: z.url().optional(),
   HARK_TAGGER_LLM_KEY: z.string().optional(),

@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
+import proxyaddr from 'proxy-addr';
 import type { Services } from '../services.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -8,6 +10,8 @@ import { adminRoutes } from './routes/admin.ts';
 import { publicRoutes } from './routes/public.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { staticAssets } from './static-assets.ts';
+import { ingestEndpoint } from './ingest-endpoint.ts';
+import { observeRequest } from './request-metrics.ts';
 import { sessionAuthRoutes } from './routes/session-auth.ts';
 
 export interface AppOptions {
@@ -32,19 +36,13 @@ export function createApp(services: Services, log: Logger, metrics: Metrics, opt
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(opts.trustProxy));
   app.set('query parser', 'simple');
+  // No automatic ETag (a SHA-1 of every JSON body): the one resource clients revalidate,
+  // a site's config, sets its own (etag.ts); static files get theirs from serve-static.
+  app.set('etag', false);
 
   app.use((req, res, next) => {
     if (app.locals.shuttingDown) res.set('Connection', 'close');
-    const start = process.hrtime.bigint();
-    res.on('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      metrics.requests.inc({ method: req.method, route, status: String(res.statusCode) });
-      metrics.latency.observe({ method: req.method, route }, seconds);
-      const entry = { method: req.method, url: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) };
-      if (res.statusCode >= 500) log.error(entry, 'request failed');
-      else log.debug(entry, 'request');
-    });
+    observeRequest(metrics, log, req, res, () => (req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched'));
     next();
   });
 
@@ -62,11 +60,32 @@ export function createApp(services: Services, log: Logger, metrics: Metrics, opt
   app.get('/v1/openapi.json', (_req, res) => {
     res.json(doc);
   });
-  app.use(publicRoutes(services, metrics, opts));
+  app.use(publicRoutes(services, opts));
   app.use(sessionAuthRoutes(services, opts.bodyLimitKb));
   app.use('/v1/admin', adminRoutes(services, opts.bodyLimitKb));
   app.use(staticAssets());
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;
+}
+
+/**
+ * What the HTTP server runs: the ingest endpoint first (it answers its own path on
+ * node:http, see ingest-endpoint.ts), then the Express app for everything else.
+ */
+export function createHttpHandler(
+  services: Services,
+  log: Logger,
+  metrics: Metrics,
+  options: Partial<AppOptions> = {},
+): { app: Express; handle: (req: IncomingMessage, res: ServerResponse) => void } {
+  const opts = { ...defaultAppOptions, ...options };
+  const app = createApp(services, log, metrics, opts);
+  const trust = app.get('trust proxy fn') as Parameters<typeof proxyaddr>[1];
+  const ingest = ingestEndpoint(services, metrics, log, {
+    ...opts,
+    clientIp: (req) => proxyaddr(req, trust),
+    shuttingDown: () => Boolean(app.locals.shuttingDown),
+  });
+  return { app, handle: (req, res) => void (ingest(req, res) || app(req, res)) };
 }

@@ -1,11 +1,10 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Collection } from '../store/port.ts';
 import type { CounterDoc } from '../store/collections.ts';
 import { HttpError } from './errors.ts';
 
-/** Fixed-window hit counter. */
+/** Fixed-window hit counter. An in-memory counter answers synchronously, sparing the hot path a microtask. */
 export interface RateCounter {
-  hit(key: string, windowMs: number): Promise<number>;
+  hit(key: string, windowMs: number): number | Promise<number>;
 }
 
 /** One process: counts in memory. Right for the embedded store, which is single-process anyway. */
@@ -13,7 +12,7 @@ export class MemoryRateCounter implements RateCounter {
   private windows = new Map<string, { count: number; resetAt: number }>();
   private lastSweep = Date.now();
 
-  async hit(key: string, windowMs: number): Promise<number> {
+  hit(key: string, windowMs: number): number {
     const now = Date.now();
     if (now - this.lastSweep > windowMs) {
       for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
@@ -47,34 +46,42 @@ export class StoreRateCounter implements RateCounter {
   }
 }
 
-export interface RateLimitRule {
+export interface RateLimitRule<C> {
   name: string;
   limit: number;
   windowMs: number;
-  key: (req: Request) => string | undefined;
+  key: (ctx: C) => string | undefined;
 }
 
-export function rateLimit(counter: RateCounter, rules: RateLimitRule[]): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      for (const rule of rules) {
-        const k = rule.key(req);
-        if (!k) continue;
-        const count = await counter.hit(`${rule.name}:${k}`, rule.windowMs);
-        if (count > rule.limit) {
-          const retryAfter = Math.max(1, Math.ceil((rule.windowMs - (Date.now() % rule.windowMs)) / 1000));
-          throw new HttpError(
-            429,
-            'rate_limited',
-            `too many requests (${rule.name}: ${rule.limit} per ${rule.windowMs / 1000}s); retry after ${retryAfter}s`,
-            undefined,
-            { 'Retry-After': String(retryAfter) },
-          );
-        }
-      }
-      next();
-    } catch (err) {
-      next(err);
-    }
+/**
+ * Checks every rule in order and calls `done` once: with nothing when under all
+ * limits, with a 429 HttpError (carrying Retry-After) otherwise. A counter that
+ * answers synchronously keeps the whole check synchronous.
+ */
+export function rateLimit<C>(counter: RateCounter, rules: RateLimitRule<C>[]): (ctx: C, done: (err?: unknown) => void) => void {
+  const refuse = (rule: RateLimitRule<C>) => {
+    const retryAfter = Math.max(1, Math.ceil((rule.windowMs - (Date.now() % rule.windowMs)) / 1000));
+    return new HttpError(
+      429,
+      'rate_limited',
+      `too many requests (${rule.name}: ${rule.limit} per ${rule.windowMs / 1000}s); retry after ${retryAfter}s`,
+      undefined,
+      { 'Retry-After': String(retryAfter) },
+    );
   };
+  const check = (ctx: C, from: number, done: (err?: unknown) => void): void => {
+    for (let i = from; i < rules.length; i++) {
+      const rule = rules[i]!;
+      const k = rule.key(ctx);
+      if (!k) continue;
+      const count = counter.hit(`${rule.name}:${k}`, rule.windowMs);
+      if (typeof count !== 'number') {
+        count.then((c) => (c > rule.limit ? done(refuse(rule)) : check(ctx, i + 1, done)), done);
+        return;
+      }
+      if (count > rule.limit) return done(refuse(rule));
+    }
+    done();
+  };
+  return (ctx, done) => check(ctx, 0, done);
 }

@@ -1,5 +1,4 @@
-import type { RequestHandler } from 'express';
-import { HttpError, issuePath } from './errors.ts';
+import { issuePath } from './errors.ts';
 
 const POISON = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 12;
@@ -27,9 +26,3 @@ export function findUnsafeKey(value: unknown, path: PropertyKey[] = []): { path:
   }
   return null;
 }
-
-export const rejectUnsafeKeys: RequestHandler = (req, _res, next) => {
-  const bad = findUnsafeKey(req.body);
-  if (bad) return next(new HttpError(400, 'validation_failed', `Invalid request body: ${bad.path}: ${bad.message}`, [bad]));
-  next();
-};

@@ -64,7 +64,7 @@ export class IngestService {
       tagging: { status: 'pending', attempts: 0 },
     }));
     const site = await this.sites.require(siteKey);
-    for (const d of docs) await this.tagging.prepare(d, site);
+    await Promise.all(docs.map((d) => this.tagging.prepare(d, site)));
     const outcomes = await this.responses.insertMany(docs);
     const fresh = docs.filter((_, i) => outcomes[i] === 'inserted');
     if (fresh.length) for (const l of this.listeners) await l(fresh);

@@ -15,9 +15,15 @@ export class SitesService {
 
   constructor(private readonly sites: Collection<SiteDoc>) {}
 
-  async get(key: string): Promise<Site | null> {
+  /** The cached site when fresh (null: known not to exist), undefined when the store must be asked. */
+  peek(key: string): Site | null | undefined {
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.site;
+    return hit && Date.now() - hit.at < CACHE_MS ? hit.site : undefined;
+  }
+
+  async get(key: string): Promise<Site | null> {
+    const hit = this.peek(key);
+    if (hit !== undefined) return hit;
     const site = (await this.sites.findOne({ key })) as Site | null;
     this.cache.set(key, { site, at: Date.now() });
     return site;

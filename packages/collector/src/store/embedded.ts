@@ -85,7 +85,8 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   insertOne(doc: T): Promise<InsertOutcome> {
     if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return new Promise((resolve, reject) => {
-      this.pending.push({ doc: { ...structuredClone(doc), _id: this.keyOf(doc) }, resolve, reject });
+      // A shallow copy is enough: nedb deep-copies every document it inserts.
+      this.pending.push({ doc: { ...doc, _id: this.keyOf(doc) }, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         void this.writes.run(() => this.flush());

@@ -3,6 +3,7 @@ import type { Collection } from '../store/port.ts';
 import type { ResponseDoc, RetagCheckpoint, TaxonomyDoc } from '../store/collections.ts';
 import { detectPii } from './pii.ts';
 import { tagResponse } from './tagger.ts';
+import type { Tagger } from './tagger-pool.ts';
 import { discoverThemes, type DiscoveredTheme } from './theme-discovery.ts';
 import { DEFAULT_TAXONOMY, type Taxonomy } from './themes.ts';
 import { effectiveTags } from './effective-tags.ts';
@@ -18,8 +19,8 @@ function errorText(err: unknown): string {
 
 /**
  * Tags responses as they are stored, and again when asked. Tagging runs inside
- * ingestion (it costs well under a millisecond), so a response is stored with its
- * tags in one write; if the tagger throws, the response is stored anyway as
+ * ingestion (well under a millisecond, on a worker thread in a server: tagger-pool.ts),
+ * so a response is stored with its tags in one write; if the tagger throws, the response is stored anyway as
  * `tagging.status: failed` and the sweeper tries again later. Nothing waits on
  * tagging to acknowledge an answer, and nothing is lost when it fails.
  */
@@ -35,6 +36,7 @@ export class TaggingService {
     private readonly taxonomies: Collection<TaxonomyDoc>,
     private readonly jobs: Collection<RetagCheckpoint>,
     private readonly stats?: Pick<ResponseStatsHook, 'replace' | 'rebuild'>,
+    private readonly tagger: Tagger = tagResponse,
   ) {}
 
   async taxonomy(siteKey: string): Promise<{ themes: Taxonomy; isDefault: boolean; updatedAt?: string }> {
@@ -78,7 +80,7 @@ export class TaggingService {
       throw new Error('tagger failure (injected by a test)');
     }
     const siteKey = doc.siteKey;
-    const tags = tagResponse(
+    const tags = await this.tagger(
       { type: String(doc.type), score: doc.score as number | undefined, comment: doc.comment as string | undefined, locale: doc.locale as string, context: doc.context as Record<string, string> },
       { taxonomy: await this.cachedTaxonomy(siteKey), discovered: this.discoveredCache.get(siteKey)?.themes },
     );

@@ -52,13 +52,4 @@ describe('tagResponse', () => {
     expect(track / items.length).toBeGreaterThanOrEqual(0.9);
     expect(sent / items.length).toBeGreaterThanOrEqual(0.9);
   });
-  it('is fast: well above 2,000 responses/s', () => {
-    const input = { type: 'nps', score: 6, comment: "L'export PDF des factures ne marche plus depuis mardi, c'est pénible", locale: 'fr', context: { url: 'https://x.test/' } };
-    for (let i = 0; i < 200; i++) tagResponse(input);
-    const n = 3000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) tagResponse({ ...input, score: i % 11 });
-    const perSec = n / ((performance.now() - t0) / 1000);
-    expect(perSec).toBeGreaterThan(2000);
-  });
 });

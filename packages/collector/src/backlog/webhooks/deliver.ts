@@ -79,11 +79,15 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Records one delivery per active webhook of the site subscribed to the event, then sends them. */
-  async emit(siteKey: string, event: WebhookEvent, data: Record<string, unknown>): Promise<number> {
+  /**
+   * Records one delivery per active webhook of the site subscribed to the event, then sends them.
+   * `data` may be a function: it is then built only when some webhook wants the event.
+   */
+  async emit(siteKey: string, event: WebhookEvent, payload: Record<string, unknown> | (() => Record<string, unknown>)): Promise<number> {
     if (this.stopped) return 0;
     const hooks = (await this.activeHooks(siteKey)).filter((h) => h.events.includes(event));
     if (!hooks.length) return 0;
+    const data = typeof payload === 'function' ? payload() : payload;
     const now = new Date().toISOString();
     const envelope: Envelope = { event, id: newId('evt'), createdAt: now, site: siteKey, data };
     const docs: DeliveryDoc[] = hooks.map((h) => ({
