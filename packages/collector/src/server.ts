@@ -48,7 +48,7 @@ export interface RunningHark {
 
 export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'silent');
-  const unlock = !opts.mongodbUri && opts.dataDir ? lockDataDir(opts.dataDir, 'hark collector') : () => {};
+  const unlock = !opts.mongodbUri && opts.dataDir ? lockDataDir(opts.dataDir, 'hark collector') : Object.assign(() => {}, { uncleanStop: false });
   const store = await openStore({
     mongodbUri: opts.mongodbUri,
     mongodbDb: opts.mongodbDb,
@@ -57,6 +57,8 @@ export async function startHark(opts: StartOptions = {}): Promise<RunningHark> {
   });
   const pool = opts.taggerThreads ? await TaggerPool.start(opts.taggerThreads) : null;
   const services = await createServices(store, { retentionDays: opts.retentionDays, tagger: pool ? (input, o) => pool.tag(input, o) : undefined });
+  // The roll-up's last increments may have died with the previous process: rebuild it from the responses.
+  if (unlock.uncleanStop) await services.responseStats.invalidateAll();
   const generatedAdminToken = await services.tokens.bootstrap(opts.adminToken);
   const seeded = opts.seedDemo ? await seedDemo(services) : false;
   const stopPurge = opts.retentionDays && store.kind === 'embedded' ? startRetentionPurge(services, opts.retentionDays) : () => {};

@@ -16,8 +16,16 @@ export interface IngestMeta {
   receivedAt?: (Date | undefined)[];
 }
 
-/** Called with the freshly stored responses (never duplicates); a returned promise is awaited. */
+/**
+ * Called with the freshly stored responses (never duplicates), after the store has
+ * them. Not awaited: what listeners maintain (roll-up counts, webhook deliveries) is
+ * derived from stored responses, and the answer's 202 does not wait for it.
+ */
 export type IngestListener = (docs: ResponseDoc[]) => void | Promise<void>;
+
+function listenerFailed(err: unknown): void {
+  process.emitWarning(`an ingest listener failed: ${err instanceof Error ? err.message : String(err)}`);
+}
 
 /**
  * The one way in for responses (widget, API, import). Validation of shape is done
@@ -67,7 +75,15 @@ export class IngestService {
     await Promise.all(docs.map((d) => this.tagging.prepare(d, site)));
     const outcomes = await this.responses.insertMany(docs);
     const fresh = docs.filter((_, i) => outcomes[i] === 'inserted');
-    if (fresh.length) for (const l of this.listeners) await l(fresh);
+    if (fresh.length) {
+      for (const l of this.listeners) {
+        try {
+          void Promise.resolve(l(fresh)).catch(listenerFailed);
+        } catch (err) {
+          listenerFailed(err);
+        }
+      }
+    }
     return docs.map((d, i) => ({ id: d.id, duplicate: outcomes[i] === 'duplicate' }));
   }
 }

@@ -266,6 +266,12 @@ export interface ResponseStatsOptions {
   leaseMs?: number;
   /** Quiet time with no dirty day before a rebuild swaps in (in-flight writers land first). */
   graceMs?: number;
+  /**
+   * Least time between two writes of new answers' increments. An idle collector writes
+   * at once; under a burst, the answers of each window are merged into one write per
+   * roll-up document. Keep it well under graceMs.
+   */
+  windowMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -284,6 +290,7 @@ export class ResponseStats implements ResponseStatsHook {
   private readonly backfills = new Map<string, Promise<string | null>>();
   private readonly leaseMs: number;
   private readonly graceMs: number;
+  private readonly windowMs: number;
 
   constructor(
     readonly stats: Collection<StatDoc>,
@@ -293,6 +300,7 @@ export class ResponseStats implements ResponseStatsHook {
   ) {
     this.leaseMs = options.leaseMs ?? 10 * 60_000;
     this.graceMs = options.graceMs ?? 1000;
+    this.windowMs = options.windowMs ?? 50;
   }
 
   /** Called after each change of a site's roll-up (result caches listen). */
@@ -304,29 +312,46 @@ export class ResponseStats implements ResponseStatsHook {
     for (const l of this.listeners) l(siteKey);
   }
 
+  /**
+   * Counts new answers. Ingestion does not wait for this: the answers are stored
+   * already and the counts are derived from them. Within one process, readers see
+   * them (generation() waits for pending increments); after a crash the site's
+   * roll-up is rebuilt from the responses (see invalidate()).
+   */
   add(docs: ResponseDoc[]): Promise<void> {
-    return this.apply(incrementsFor(docs));
+    return this.apply(incrementsFor(docs), false);
   }
 
   remove(docs: ResponseDoc[]): Promise<void> {
-    return this.apply(incrementsFor([], docs));
+    return this.apply(incrementsFor([], docs), true);
   }
 
   replace(before: ResponseDoc, after: ResponseDoc): Promise<void> {
-    return this.apply(incrementsFor([after], [before]));
+    return this.apply(incrementsFor([after], [before]), true);
+  }
+
+  /** Resolves once every increment made before the call is written. */
+  settled(): Promise<void> {
+    if (!this.flushing && this.pending.size === 0) return Promise.resolve();
+    return this.apply([], true);
   }
 
   private pending = new Map<string, StatIncrement>();
   private waiting: (() => void)[] = [];
   private flushing: Promise<void> | null = null;
+  private lastFlushAt = 0;
+  /** Ends the wait for the next window early (someone waits for the write). */
+  private wake: (() => void) | null = null;
+  private urgent = false;
 
   /**
    * Group commit of increments: every change that arrives while a flush is being
-   * written is merged per roll-up document into the next flush, so a burst of answers
-   * to the same survey on the same day costs one upsert, not one each. A caller's
-   * promise resolves once the flush holding its increments is applied, as before.
+   * written, or within `windowMs` of the last one, is merged per roll-up document into
+   * the next flush, so a burst of answers to the same survey on the same day costs one
+   * upsert, not one each. The promise resolves once the flush holding the increments
+   * is applied; `urgent` callers (edits, erasure, readers) do not wait for the window.
    */
-  private apply(increments: StatIncrement[]): Promise<void> {
+  private apply(increments: StatIncrement[], urgent: boolean): Promise<void> {
     for (const { dims, inc } of increments) {
       const key = `${dims.siteKey}\u0000${dims.day}\u0000${dims.surveyId}\u0000${dims.type}\u0000${dims.device}\u0000${dims.lang}`;
       const into = this.pending.get(key);
@@ -334,13 +359,28 @@ export class ResponseStats implements ResponseStatsHook {
       else for (const [path, v] of Object.entries(inc)) into.inc[path] = (into.inc[path] ?? 0) + v;
     }
     const done = new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (urgent) {
+      this.urgent = true;
+      this.wake?.();
+    }
     this.flushing ??= this.flush();
     return done;
   }
 
   private async flush(): Promise<void> {
-    await new Promise((r) => setImmediate(r));
     while (this.pending.size || this.waiting.length) {
+      const wait = this.urgent ? 0 : this.lastFlushAt + this.windowMs - Date.now();
+      await new Promise<void>((resolve) => {
+        const timer = wait > 0 ? setTimeout(resolve, wait) : null;
+        if (!timer) setImmediate(resolve);
+        this.wake = () => {
+          if (timer) clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+      this.urgent = false;
+      this.lastFlushAt = Date.now();
       const batch = [...this.pending.values()];
       const waiting = this.waiting;
       this.pending = new Map();
@@ -415,8 +455,17 @@ export class ResponseStats implements ResponseStatsHook {
     return total;
   }
 
+  /**
+   * Drops every site's roll-up so the next read rebuilds it from the responses: after
+   * an unclean stop, increments of the last moments before it may never have been written.
+   */
+  async invalidateAll(): Promise<number> {
+    return (await this.meta.updateMany({ gen: { $ne: null } }, { $set: { gen: null } })).modified;
+  }
+
   /** The generation to read for a site; backfills once when the site has none. null: read the responses instead. */
   async generation(siteKey: string): Promise<string | null> {
+    await this.settled();
     const meta = await this.meta.findOne({ siteKey });
     if (meta?.gen) return meta.gen;
     if (meta?.building && new Date(meta.building.leaseUntil).getTime() > Date.now() && !this.backfills.has(siteKey)) return null;
@@ -462,6 +511,8 @@ export class ResponseStats implements ResponseStatsHook {
       await this.writeDocs(acc.result());
       let dirtyDays = 0;
       for (;;) {
+        // This process's increments still waiting for their window land now, marking their days dirty.
+        await this.settled();
         const m = await this.meta.findOne({ siteKey });
         if (m?.building?.gen !== gen) throw new RebuildRunningError(siteKey);
         const dirty = m.dirty ?? [];
