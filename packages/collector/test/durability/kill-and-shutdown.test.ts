@@ -57,9 +57,17 @@ function load(url: string, clients: number) {
 }
 
 
+interface KillHooks {
+  /** Runs on the first collector before the load starts. */
+  before?: (h: ChildHark) => Promise<void>;
+  /** Runs on the restarted collector, with the ids it stores. */
+  after?: (h: ChildHark, stored: string[]) => Promise<void>;
+}
+
 /** Loads a collector, kills it with SIGKILL mid-load, restarts it, and returns the acknowledged ids missing after restart. */
-async function killUnderLoad(env: Record<string, string>, clients: number, minAcked: number): Promise<{ lost: string[]; stored: string[] }> {
+async function killUnderLoad(env: Record<string, string>, clients: number, minAcked: number, hooks: KillHooks = {}): Promise<{ lost: string[]; stored: string[] }> {
   const first = await startChildHark('serve', env);
+  await hooks.before?.(first);
   const l = load(first.url, clients);
   while (l.acked.length < minAcked) await new Promise((r) => setTimeout(r, 20));
   first.child.kill('SIGKILL');
@@ -69,6 +77,7 @@ async function killUnderLoad(env: Record<string, string>, clients: number, minAc
   try {
     const stored = await storedIds(second);
     const set = new Set(stored);
+    await hooks.after?.(second, stored);
     return { lost: l.acked.filter((id) => !set.has(id)), stored };
   } finally {
     second.child.kill('SIGTERM');
@@ -89,22 +98,11 @@ describe('durability of acknowledged writes (embedded store)', () => {
       (await (await get(`${h.url}/v1/admin/insights/nps?site=demo`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as {
         overall: { counts: { total: number } };
       };
-    const first = await startChildHark('serve', env);
-    expect((await nps(first)).overall.counts.total).toBe(0); // the roll-up exists from here on
-    const l = load(first.url, 16);
     // Under load, increments wait up to the roll-up's write window: some die with the process.
-    while (l.acked.length < 400) await new Promise((r) => setTimeout(r, 20));
-    first.child.kill('SIGKILL');
-    await first.exited;
-    await l.stop();
-    const second = await startChildHark('serve', env);
-    try {
-      const stored = await storedIds(second);
-      expect((await nps(second)).overall.counts.total).toBe(stored.length);
-    } finally {
-      second.child.kill('SIGTERM');
-      await second.exited;
-    }
+    await killUnderLoad(env, 16, 400, {
+      before: async (first) => expect((await nps(first)).overall.counts.total).toBe(0), // the roll-up exists from here on
+      after: async (second, stored) => expect((await nps(second)).overall.counts.total).toBe(stored.length),
+    });
   });
 
   it('finishes in-flight requests on SIGTERM and exits 0', async () => {
