@@ -23,7 +23,7 @@ async function main() {
     return;
   }
   // As `hark serve` runs by default (HARK_TAGGER_THREADS unset), with limits raised out of the way.
-  const common = { seedDemo: true, adminToken: token, ratePerIpPerMin: 10_000_000, ratePerSitePerMin: 10_000_000, logLevel: 'silent', taggerThreads: defaultTaggerThreads() };
+  const common = { seedDemo: true, adminToken: token, ratePerIpPerMin: 10_000_000, ratePerSitePerMin: 10_000_000, logLevel: 'silent', taggerThreads: process.env.HARK_TAGGER_THREADS ? Number(process.env.HARK_TAGGER_THREADS) : defaultTaggerThreads() };
   let stopMongo: (() => Promise<void>) | undefined;
   let mongodbUri: string | undefined;
   if (kind === 'mongodb') {

@@ -89,7 +89,9 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
       this.pending.push({ doc: { ...doc, _id: this.keyOf(doc) }, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
-        void this.writes.run(() => this.flush());
+        // After this turn of the event loop, not in the next microtask: every request
+        // that reached its insert in this turn then joins the same append.
+        setImmediate(() => void this.writes.run(() => this.flush()));
       }
     });
   }

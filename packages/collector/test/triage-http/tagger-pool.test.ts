@@ -27,11 +27,12 @@ describe('tagger worker threads', () => {
 
   it('fail the jobs of a thread that dies, then answer again from a new one', async () => {
     const slots = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots;
-    const pending = Promise.allSettled(inputs.map((x) => pool.tag(x, {})));
+    // A batch long enough (thousands of answers) to still be running when its thread dies.
+    const pending = Promise.allSettled(Array.from({ length: 3000 }, (_, i) => pool.tag(inputs[i % inputs.length]!, {})));
     await new Promise((r) => setImmediate(r)); // the batch is on its way to a thread
     await Promise.all(slots.map((s) => s.worker.terminate()));
     const settled = await pending;
-    expect(settled.some((s) => s.status === 'rejected')).toBe(true);
+    expect(settled.every((s) => s.status === 'rejected' && /tagger thread/.test(String(s.reason)))).toBe(true);
     for (let i = 0; i < 100 && slots.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await pool.tag(inputs[0]!, {})).toEqual(tagResponse(inputs[0]!));
   }, 30_000);
