@@ -135,6 +135,11 @@ async function main() {
       `| ${r.name} | ${Math.round(r.rps)} | ${(r.rps / bare.rps).toFixed(2)} | ${Math.round(r.rpsRange[0]!)}–${Math.round(r.rpsRange[1]!)} | ${r.p50} | ${r.p99} | ${Math.round(r.loopCpuUs)} | ${Math.round(r.processCpuUs)} | ${r.non2xx} | ${r.errors} |`,
     );
   }
+  const bareRounds = all.get(bare.kind)!;
+  for (const r of results.filter((x) => x.kind !== bare.kind)) {
+    const ratios = all.get(r.kind)!.map((x, i) => (x.rps / bareRounds[i]!.rps).toFixed(2));
+    console.log(`\n${r.name}: ratio to bare round by round: ${ratios.join(', ')}`);
+  }
   console.log(
     '\nThe process figure includes the tagger worker threads and, for the in-process MongoDB server, the database itself; the load generator runs in another process on the other core.',
   );
