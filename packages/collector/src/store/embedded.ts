@@ -82,6 +82,26 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     return this.all().filter((d) => q.test(d));
   }
 
+  /**
+   * The first document matching a filter. A filter that names a document's whole
+   * natural key (as the roll-up's $inc upserts and most by-key updates do) is answered
+   * from nedb's _id index instead of a scan of the collection; a miss, or a filter
+   * that does not pin the key, falls back to the scan.
+   */
+  private firstMatch(filter: Filter): Stored<Doc> | undefined {
+    const q = new Query(filter, mingoOptions);
+    let id: string | undefined;
+    try {
+      id = this.keyOf(equalityFields(filter) as T);
+    } catch {
+      id = undefined; // the key function needs fields the filter does not have
+    }
+    const byId = (this.ds as unknown as { indexes: Record<string, { getMatching(v: string): Stored<Doc>[] }> }).indexes._id!;
+    const hit = typeof id === 'string' ? byId.getMatching(id)[0] : undefined;
+    if (hit && q.test(hit)) return hit;
+    return this.all().find((d) => q.test(d));
+  }
+
   insertOne(doc: T): Promise<InsertOutcome> {
     if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return new Promise((resolve, reject) => {
@@ -130,7 +150,8 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   async findOne(filter: Filter, options?: Pick<FindOptions, 'sort' | 'projection'>): Promise<T | null> {
     this.check();
     await this.writes.drain();
-    const [first] = project<T>(this.matches(filter), { ...options, limit: 1 });
+    const found = options?.sort ? this.matches(filter) : [this.firstMatch(filter)].filter((d) => d !== undefined);
+    const [first] = project<T>(found, { ...options, limit: 1 });
     return first ?? null;
   }
 
@@ -174,7 +195,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult> {
     if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return this.writes.run(async () => {
-      const [target] = this.matches(filter);
+      const target = this.firstMatch(filter);
       if (!target) {
         if (!options?.upsert) return { matched: 0, modified: 0, upserted: false };
         await this.upsert(filter, update);
@@ -198,11 +219,11 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
   findOneAndUpdate(filter: Filter, update: Update, options?: UpdateOptions & { sort?: Record<string, 1 | -1> }): Promise<T | null> {
     if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return this.writes.run(async () => {
-      let targets = this.matches(filter);
-      if (options?.sort && targets.length > 1) {
-        targets = new Query({}, mingoOptions).find(targets).sort(options.sort).all() as Stored<Doc>[];
-      }
-      const [target] = targets;
+      let target: Stored<Doc> | undefined;
+      if (options?.sort) {
+        const targets = this.matches(filter);
+        [target] = targets.length > 1 ? (new Query({}, mingoOptions).find(targets).sort(options.sort).all() as Stored<Doc>[]) : targets;
+      } else target = this.firstMatch(filter);
       if (!target) {
         if (!options?.upsert) return null;
         return stripId<T>(await this.upsert(filter, update));

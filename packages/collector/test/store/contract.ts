@@ -111,6 +111,20 @@ export function storeContract(label: string, open: () => Promise<Store>, caps: {
       expect(await c.count({ 'nested.score': 1 })).toBe(2);
     });
 
+    it('matches single-document operations on the whole filter, whether or not it names the natural key', async () => {
+      const c = await store.collection(spec());
+      await c.insertMany([{ site: 'k', id: 'a', n: 1 }, { site: 'k', id: 'b', n: 2 }]);
+      // The key is named, but another condition rules the document out.
+      expect(await c.findOne({ site: 'k', id: 'a', n: 2 })).toBeNull();
+      expect((await c.updateOne({ site: 'k', id: 'a', n: 2 }, { $set: { n: 9 } })).matched).toBe(0);
+      expect(await c.findOneAndUpdate({ site: 'k', id: 'a', n: { $gt: 5 } }, { $inc: { n: 1 } })).toBeNull();
+      // Part of the key, or none of it: still found.
+      expect((await c.findOne({ id: 'b' }))?.n).toBe(2);
+      expect((await c.updateOne({ site: 'k', n: 2 }, { $inc: { n: 10 } })).modified).toBe(1);
+      expect((await c.findOneAndUpdate({ n: 12 }, { $set: { tag: 'x' } }))?.id).toBe('b');
+      expect((await c.findOne({ site: 'k', id: 'a', n: 1 }))?.id).toBe('a');
+    });
+
     it('counts concurrent $inc upserts exactly (rate-limit counters rely on it)', async () => {
       const c = await store.collection(spec());
       await Promise.all(
