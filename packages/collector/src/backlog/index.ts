@@ -63,6 +63,8 @@ export async function createBacklogServices(store: Store, core: CoreServices): P
 
   // New responses: response.created, and response.tagged when tagging succeeded at ingest.
   core.ingest.onIngested((docs) => {
+    // One ingest call holds one site's answers; most sites have no webhook.
+    if (docs[0] && !dispatcher.mayHaveHooks(docs[0].siteKey)) return;
     void (async () => {
       for (const d of docs) {
         await emit(d.siteKey, 'response.created', () => responseEventData(d));

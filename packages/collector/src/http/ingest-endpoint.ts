@@ -58,7 +58,7 @@ export function ingestEndpoint(services: Services, metrics: Metrics, log: Logger
 
   const accept = async (site: Site, req: IncomingMessage & { body?: unknown }, res: ServerResponse) => {
     const { batch, items } = parseIngestBody(req.body);
-    const results = await services.ingest.ingest(site.key, items, { userAgent: req.headers['user-agent'], source: 'widget' });
+    const results = await services.ingest.ingest(site.key, items, { userAgent: req.headers['user-agent'], source: 'widget', site });
     for (const x of results) metrics.ingested.inc({ site: site.key, outcome: x.duplicate ? 'duplicate' : 'stored' });
     if (!batch) return writeJson(res, 202, results[0]);
     const duplicates = results.filter((x) => x.duplicate).length;

@@ -1,4 +1,4 @@
-import type { IngestResult, ResponseInput, StoredResponse } from '@hark/shared';
+import type { IngestResult, ResponseInput, Site, StoredResponse } from '@hark/shared';
 import { HttpError } from '../http/errors.ts';
 import type { Collection } from '../store/port.ts';
 import type { ResponseDoc } from '../store/collections.ts';
@@ -14,6 +14,8 @@ export interface IngestMeta {
   source: ResponseSource;
   /** Imports keep the date of each original answer (same order as the inputs). */
   receivedAt?: (Date | undefined)[];
+  /** The site, when the caller has looked it up already (the ingest endpoint has). */
+  site?: Site;
 }
 
 /**
@@ -50,7 +52,7 @@ export class IngestService {
   async ingest(siteKey: string, inputs: ResponseInput[], meta: IngestMeta): Promise<IngestResult[]> {
     const issues: { path: string; message: string }[] = [];
     for (const [i, r] of inputs.entries()) {
-      const survey = await this.surveys.findForIngest(siteKey, r.surveyId);
+      const survey = this.surveys.peekActive(siteKey)?.find((s) => s.id === r.surveyId) ?? (await this.surveys.findForIngest(siteKey, r.surveyId));
       const at = inputs.length > 1 ? `[${i}].` : '';
       if (!survey && !(meta.source === 'import' && (await this.surveys.get(r.surveyId))?.siteKey === siteKey)) {
         issues.push({ path: `${at}surveyId`, message: `unknown survey "${r.surveyId}" for site "${siteKey}"` });
@@ -71,7 +73,7 @@ export class IngestService {
       source: meta.source,
       tagging: { status: 'pending', attempts: 0 },
     }));
-    const site = await this.sites.require(siteKey);
+    const site = meta.site ?? (await this.sites.require(siteKey));
     await Promise.all(docs.map((d) => this.tagging.prepare(d, site)));
     const outcomes = await this.responses.insertMany(docs);
     const fresh = docs.filter((_, i) => outcomes[i] === 'inserted');

@@ -97,10 +97,16 @@ export class SurveysService {
     this.invalidate(current.siteKey);
   }
 
+  /** The cached active surveys of a site when fresh: ingest checks them without a wait. */
+  peekActive(siteKey: string): Survey[] | undefined {
+    const hit = this.activeCache.get(siteKey);
+    return hit && Date.now() - hit.at < CACHE_MS ? hit.surveys : undefined;
+  }
+
   /** Active surveys of a site, cached briefly: this is on the hot path of config and ingest. */
   async active(siteKey: string): Promise<Survey[]> {
-    const hit = this.activeCache.get(siteKey);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.surveys;
+    const hit = this.peekActive(siteKey);
+    if (hit) return hit;
     const surveys = (await this.surveys.find({ siteKey, status: 'active' }, { sort: { priority: -1, id: 1 } })) as Survey[];
     this.activeCache.set(siteKey, { surveys, at: Date.now() });
     return surveys;

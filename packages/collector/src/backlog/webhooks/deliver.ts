@@ -112,6 +112,12 @@ export class WebhookDispatcher {
     this.hookCache.clear();
   }
 
+  /** False when the site is known (fresh cache) to have no active webhook: emitting would do nothing. */
+  mayHaveHooks(siteKey: string): boolean {
+    const hit = this.hookCache.get(siteKey);
+    return !(hit && Date.now() - hit.at < 2000 && hit.hooks.length === 0);
+  }
+
   private async activeHooks(siteKey: string): Promise<WebhookDoc[]> {
     const hit = this.hookCache.get(siteKey);
     if (hit && Date.now() - hit.at < 2000) return hit.hooks;
