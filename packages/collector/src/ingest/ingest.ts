@@ -65,14 +65,17 @@ export class IngestService {
     }
     const device = deviceFromUserAgent(meta.userAgent);
     const now = new Date();
-    const docs: ResponseDoc[] = inputs.map((r, i) => ({
-      ...r,
-      siteKey,
-      receivedAt: meta.receivedAt?.[i] ?? now,
-      device,
-      source: meta.source,
-      tagging: { status: 'pending', attempts: 0 },
-    }));
+    // Object.assign, not `{ ...r, siteKey, … }`: V8 gives a spread followed by more
+    // properties a fresh hidden class each time, ~5 µs per answer (bench/ingest-profile.ts).
+    const docs: ResponseDoc[] = inputs.map((r, i) =>
+      Object.assign({}, r, {
+        siteKey,
+        receivedAt: meta.receivedAt?.[i] ?? now,
+        device,
+        source: meta.source,
+        tagging: { status: 'pending', attempts: 0 },
+      }),
+    );
     const site = meta.site ?? (await this.sites.require(siteKey));
     await Promise.all(docs.map((d) => this.tagging.prepare(d, site)));
     const outcomes = await this.responses.insertMany(docs);

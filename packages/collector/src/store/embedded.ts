@@ -106,7 +106,7 @@ class EmbeddedCollection<T extends Doc> implements Collection<T> {
     if (this.isDown()) return Promise.reject(new StoreUnavailableError('embedded store unavailable (simulated outage)'));
     return new Promise((resolve, reject) => {
       // A shallow copy is enough: nedb deep-copies every document it inserts.
-      this.pending.push({ doc: { ...doc, _id: this.keyOf(doc) }, resolve, reject });
+      this.pending.push({ doc: Object.assign({}, doc, { _id: this.keyOf(doc) }), resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         // After this turn of the event loop, not in the next microtask: every request
