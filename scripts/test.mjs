@@ -12,5 +12,5 @@ function run(cmd, args, opts = {}) {
 }
 
 if (existsSync('scripts/ensure-chromium.mjs')) run(process.execPath, ['scripts/ensure-chromium.mjs']);
-run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+run(process.execPath, ['scripts/build.mjs']);
 run('npx', ['vitest', 'run', ...process.argv.slice(2)]);
