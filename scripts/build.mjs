@@ -6,7 +6,5 @@ const r = spawnSync('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'
   stdio: 'inherit',
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
 });
-if (r.status !== 0) {
-  console.error(`\n✖ build failed (exit ${r.status ?? r.signal})`);
-  process.exit(r.status ?? 1);
-}
+// turbo prints what failed; the callers (npm, scripts/test.mjs) report the exit.
+if (r.status !== 0) process.exit(r.status ?? 1);
