@@ -97,8 +97,16 @@ export interface Analysed {
   tokens: string[];
   /** Stems of all tokens in the comment's language, in order. */
   stems: string[];
-  /** Stems of both languages: comments mix languages and loanwords ("bug", "lag", "checkout"). */
-  stemSet: Set<string>;
+  /**
+   * Every token stemmed by each language's stemmer: comments mix languages and loanwords ("bug", "lag",
+   * "checkout"). Kept apart so a loanword keyword meets only stems of its own language (themes.ts).
+   */
+  stemsIn: Record<Lang, Set<string>>;
+}
+
+/** A stem of either language: for terms learnt from a mixed-language corpus. */
+export function hasStem(a: Analysed, s: string): boolean {
+  return a.stemsIn.en.has(s) || a.stemsIn.fr.has(s);
 }
 
 export function analyse(raw: string, lang: Lang): Analysed {
@@ -106,13 +114,13 @@ export function analyse(raw: string, lang: Lang): Analysed {
   const tokens = tokenize(norm);
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const stems: string[] = new Array(tokens.length);
-  const stemSet = new Set<string>();
+  const stemsIn: Record<Lang, Set<string>> = { en: new Set(), fr: new Set() };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const s = stem(t, lang);
     stems[i] = s;
-    stemSet.add(s);
-    stemSet.add(stem(t, other));
+    stemsIn[lang].add(s);
+    stemsIn[other].add(stem(t, other));
   }
-  return { raw, norm, lang, tokens, stems, stemSet };
+  return { raw, norm, lang, tokens, stems, stemsIn };
 }

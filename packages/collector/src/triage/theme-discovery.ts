@@ -6,7 +6,7 @@
 // in nearly every response carry no topic). Bigrams absorb their unigrams when they explain
 // most of their occurrences ("promo code" rather than "promo" + "code").
 import { analysisLang, detectLanguage } from './language.ts';
-import { analyse, isStopword, type Analysed, type Lang } from './text.ts';
+import { analyse, hasStem, isStopword, type Analysed, type Lang } from './text.ts';
 
 export interface DiscoveryDoc {
   id: string;
@@ -177,6 +177,6 @@ export function assignDiscoveredThemes(a: Analysed, discovered: readonly Discove
   if (discovered.length === 0) return [];
   const keys = termsOf(a);
   const out: string[] = [];
-  for (const t of discovered) if (keys.has(t.key) || t.terms.every((s) => a.stemSet.has(s))) out.push(t.label);
+  for (const t of discovered) if (keys.has(t.key) || t.terms.every((s) => hasStem(a, s))) out.push(t.label);
   return out;
 }

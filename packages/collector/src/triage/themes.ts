@@ -2,7 +2,9 @@
 // words, so "exports", "exporting" and "export" all hit "export") or as phrases on the
 // normalised text ("promo code", "frais de port"). Each site can bring its own taxonomy;
 // DEFAULT_TAXONOMY covers generic SaaS, e-commerce and media topics.
-import { analyse, normalize, stem, type Analysed, type Lang } from './text.ts';
+import { analyse, hasStem, normalize, stem, type Analysed, type Lang } from './text.ts';
+
+const LANGS = ['en', 'fr'] as const;
 
 export interface ThemeDef {
   name: string;
@@ -62,13 +64,12 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTheme[] {
   const out: CompiledTheme[] = taxonomy.map((t) => {
     const stems: Record<Lang, Set<string>> = { en: new Set(), fr: new Set() };
     const phrases: string[] = [];
-    for (const lang of ['en', 'fr'] as const) {
+    for (const lang of LANGS) {
       for (const kw of t.keywords[lang] ?? []) {
         const n = normalize(kw).trim();
         if (!n) continue;
         if (/[\s'-]/.test(n)) phrases.push(escape(n).replace(/[\s'-]+/g, "[\\s'-]+"));
-        // A keyword stems with its own language's stemmer; comments in the other
-        // language still match loanwords through the bilingual stem set.
+        // A keyword stems with its own language's stemmer (see matchThemes for how it meets a comment).
         else stems[lang].add(stem(n, lang));
       }
     }
@@ -83,8 +84,14 @@ export function matchThemes(a: Analysed, taxonomy: Taxonomy = DEFAULT_TAXONOMY):
   const out: string[] = [];
   for (const t of compileTaxonomy(taxonomy)) {
     let hit = false;
-    for (const s of t.stems.en) if (a.stemSet.has(s)) { hit = true; break; }
-    if (!hit) for (const s of t.stems.fr) if (a.stemSet.has(s)) { hit = true; break; }
+    for (const lang of LANGS) {
+      // Keywords of the comment's language meet all its stems (the French stemmer also catches the
+      // English comparatives Porter leaves whole: "slower", "cheaper"). A keyword of the other
+      // language is a loanword and meets only stems its own stemmer made: French "chargement"
+      // stems to "charg", as English "charged" does.
+      for (const s of t.stems[lang]) if (lang === a.lang ? hasStem(a, s) : a.stemsIn[lang].has(s)) { hit = true; break; }
+      if (hit) break;
+    }
     if (!hit && t.phrases) hit = t.phrases.test(a.norm);
     if (hit) out.push(t.name);
   }
