@@ -91,13 +91,14 @@ describe('inboxes', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('k');
     const current = page.locator('.inbox li.current');
-    expect(await current.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => current.evaluate((el) => el === document.activeElement)).toBe(true);
     const id = (await current.getAttribute('data-id'))!;
     expect(await page.locator('.inbox li').nth(1).getAttribute('data-id')).toBe(id);
     // e: edit tags inline, keyboard only
     await page.keyboard.press('e');
     const kind = page.locator(`#edit-kind-${id}`);
-    expect(await kind.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The editor takes the focus on the next animation frame, which a loaded machine may not have drawn yet.
+    await expect.poll(() => kind.evaluate((el) => el === document.activeElement)).toBe(true);
     await kind.selectOption('performance');
     await page.locator('.tag-editor input[name=themes]').fill('Performance, Checkout');
     await page.locator('.tag-editor input[name=themes]').press('Enter');
